@@ -1,0 +1,58 @@
+import type { EventMessage, EventName, Events } from '../../shared/contract/events';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { appHandlers } from './handlers/app';
+import { commandHandlers } from './handlers/command';
+import { dataHandlers } from './handlers/data';
+import type { DialogPort, Handlers, HandlerContext } from './handlers/types';
+import { workspaceHandlers } from './handlers/workspace';
+import { WorkspaceSession } from './workspace/session';
+
+export interface BackendOptions {
+  /** Folder for the demo workspace and the recent-files list. */
+  dataDir: string;
+  appVersion: string;
+  dialogs?: DialogPort | null;
+  now?: () => Date;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  handlers: Handlers;
+  session: WorkspaceSession;
+  /** Registers a listener for every event; returns the unsubscribe function. */
+  subscribe(listener: (event: EventMessage) => void): () => void;
+  /** Sends an event to all listeners (shells use it for menu actions). */
+  emit<E extends EventName>(name: E, payload: Events[E]): void;
+  close(): void;
+}
+
+/** Builds the backend: one workspace session, the contract's handlers and an event bus. */
+export function createBackend(options: BackendOptions): Backend {
+  const listeners = new Set<(event: EventMessage) => void>();
+  const emit = <E extends EventName>(name: E, payload: Events[E]) => {
+    for (const l of listeners) l({ name, payload } as EventMessage);
+  };
+  const session = new WorkspaceSession({
+    dataDir: options.dataDir,
+    now: options.now ?? (() => new Date()),
+    onChange: (status) => emit('workspace.changed', status),
+  });
+  const ctx: HandlerContext = { session, dialogs: options.dialogs ?? null, appVersion: options.appVersion };
+  const handlers = {
+    ...appHandlers(ctx),
+    ...workspaceHandlers(ctx),
+    ...dataHandlers(ctx),
+    ...commandHandlers(ctx, (p) => emit('scenario.changed', p)),
+  } satisfies Handlers;
+  return {
+    dispatch: createDispatcher(handlers),
+    handlers,
+    session,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit,
+    close: () => session.close(),
+  };
+}

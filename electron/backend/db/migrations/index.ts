@@ -1,0 +1,11 @@
+import type { Db } from '../db-types';
+import { up as initial } from './0001-initial';
+
+/** Numbered migrations; entry i upgrades a workspace from user_version i to i+1. */
+export const MIGRATIONS: readonly ((db: Db) => void)[] = [initial];
+
+/** The schema version this build writes (`PRAGMA user_version`). */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** `PRAGMA application_id` of every Tessera workspace: "TESS". */
+export const APPLICATION_ID = 0x54455353;

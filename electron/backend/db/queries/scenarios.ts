@@ -1,0 +1,58 @@
+import type { ScenarioId } from '../../../../shared/domain/model/ids';
+import type { ScenarioSummary } from '../../../../shared/domain/model/workspace';
+import type { Db } from '../db-types';
+
+interface ScenarioRow {
+  id: number;
+  name: string;
+  parent_id: number | null;
+  created_at: string;
+  note: string;
+  locked: number;
+  is_baseline: number;
+  revision: number;
+  territories: number;
+}
+
+const SELECT = `SELECT s.id, s.name, s.parent_id, s.created_at, s.note, s.locked, s.is_baseline, s.revision,
+  (SELECT count(*) FROM territories t WHERE t.scenario_id = s.id) AS territories
+  FROM scenarios s WHERE s.archived = 0`;
+
+function toSummary(r: ScenarioRow): ScenarioSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    parentId: r.parent_id,
+    createdAt: r.created_at,
+    note: r.note,
+    locked: r.locked === 1,
+    isBaseline: r.is_baseline === 1,
+    revision: r.revision,
+    territories: r.territories,
+  };
+}
+
+export function listScenarios(db: Db): ScenarioSummary[] {
+  return (db.prepare(`${SELECT} ORDER BY s.id`).all() as ScenarioRow[]).map(toSummary);
+}
+
+export function getScenario(db: Db, id: ScenarioId): ScenarioSummary | undefined {
+  const row = db.prepare(`${SELECT} AND s.id = ?`).get(id) as ScenarioRow | undefined;
+  return row && toSummary(row);
+}
+
+export function insertScenario(db: Db, s: { name: string; createdAt: string; isBaseline: boolean; note?: string }): ScenarioId {
+  const result = db
+    .prepare('INSERT INTO scenarios (name, created_at, is_baseline, note) VALUES (?, ?, ?, ?)')
+    .run(s.name, s.createdAt, s.isBaseline ? 1 : 0, s.note ?? '');
+  return Number(result.lastInsertRowid);
+}
+
+export function scenarioCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM scenarios WHERE archived = 0').get() as { n: number }).n;
+}
+
+/** Increments and returns the scenario's revision. */
+export function bumpRevision(db: Db, id: ScenarioId): number {
+  return (db.prepare('UPDATE scenarios SET revision = revision + 1 WHERE id = ? RETURNING revision').get(id) as { revision: number }).revision;
+}

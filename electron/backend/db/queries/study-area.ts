@@ -1,0 +1,62 @@
+import type { Csr } from '../../../../shared/domain/h3/build-adjacency';
+import type { Db } from '../db-types';
+
+export interface StoredStudyArea {
+  h3: string[];
+  lat: Float64Array;
+  lon: Float64Array;
+  component: Int32Array;
+  accounts: Uint32Array;
+}
+
+/** Appends cells (their indices continue from the current count). Call inside a transaction. */
+export function insertCells(db: Db, cells: { h3: readonly string[]; lat: ArrayLike<number>; lon: ArrayLike<number>; component: ArrayLike<number> }): void {
+  const start = cellCount(db);
+  const insert = db.prepare('INSERT INTO cells (idx, h3, lat, lon, component) VALUES (?, ?, ?, ?, ?)');
+  for (let i = 0; i < cells.h3.length; i++) insert.run(start + i, cells.h3[i], cells.lat[i], cells.lon[i], cells.component[i]);
+}
+
+export function cellCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM cells').get() as { n: number }).n;
+}
+
+export function loadStudyArea(db: Db): StoredStudyArea {
+  const rows = db.prepare('SELECT h3, lat, lon, component, accounts FROM cells ORDER BY idx').raw().all() as [string, number, number, number, number][];
+  const n = rows.length;
+  const out: StoredStudyArea = {
+    h3: new Array<string>(n),
+    lat: new Float64Array(n),
+    lon: new Float64Array(n),
+    component: new Int32Array(n),
+    accounts: new Uint32Array(n),
+  };
+  rows.forEach(([h3, lat, lon, component, accounts], i) => {
+    out.h3[i] = h3;
+    out.lat[i] = lat;
+    out.lon[i] = lon;
+    out.component[i] = component;
+    out.accounts[i] = accounts;
+  });
+  return out;
+}
+
+/** Stores the CSR adjacency of the study area. */
+export function saveAdjacency(db: Db, graph: Csr): void {
+  const put = db.prepare('INSERT OR REPLACE INTO grid (key, data) VALUES (?, ?)');
+  put.run('adjacency.offsets', Buffer.from(graph.offsets.buffer, graph.offsets.byteOffset, graph.offsets.byteLength));
+  put.run('adjacency.neighbors', Buffer.from(graph.neighbors.buffer, graph.neighbors.byteOffset, graph.neighbors.byteLength));
+}
+
+export function loadAdjacency(db: Db): Csr | null {
+  const get = db.prepare('SELECT data FROM grid WHERE key = ?').pluck();
+  const offsets = get.get('adjacency.offsets') as Buffer | undefined;
+  const neighbors = get.get('adjacency.neighbors') as Buffer | undefined;
+  if (!offsets || !neighbors) return null;
+  return { offsets: toInt32(offsets), neighbors: toInt32(neighbors) };
+}
+
+function toInt32(buffer: Buffer): Int32Array {
+  const copy = new Uint8Array(buffer.byteLength);
+  copy.set(buffer);
+  return new Int32Array(copy.buffer, 0, buffer.byteLength / 4);
+}

@@ -1,0 +1,247 @@
+import { basename } from 'node:path';
+import { h3IndexToSplitLong } from 'h3-js';
+import type { Assignment, CommandResult, HistoryState, StudyArea, TerritorySummary } from '../../../shared/contract/api';
+import { ContractError } from '../../../shared/contract/errors';
+import { applyCommand, type AlignmentView, type Change } from '../../../shared/domain/commands/apply-command';
+import type { Command } from '../../../shared/domain/commands/command';
+import { DomainError } from '../../../shared/domain/model/domain-error';
+import type { ScenarioId } from '../../../shared/domain/model/ids';
+import { computeTerritoryTotals } from '../../../shared/domain/metrics/territory-totals';
+import type { DataCredit, Measure, Rep, ScenarioSummary, WorkspaceInfo } from '../../../shared/domain/model/workspace';
+import type { Db } from '../db/db-types';
+import { SCHEMA_VERSION } from '../db/migrations/index';
+import { createDb, openDb } from '../db/open-db';
+import { accountCount, loadCellTotals } from '../db/queries/accounts';
+import { assignCells, loadAssignment, loadOverrides } from '../db/queries/assignments';
+import { markUndone, peekRedo, peekUndo, pushHistory } from '../db/queries/history';
+import { listMeasures } from '../db/queries/measures';
+import { getMeta, setMeta } from '../db/queries/meta';
+import { listReps, repCount } from '../db/queries/reps';
+import { bumpRevision, getScenario, listScenarios, scenarioCount } from '../db/queries/scenarios';
+import { loadStudyArea, type StoredStudyArea } from '../db/queries/study-area';
+import { listTerritories, updateTerritory } from '../db/queries/territories';
+
+/**
+ * One open workspace file: the only writer of its SQLite database. Reads are served
+ * from caches that are updated only after a write transaction commits.
+ */
+export class Workspace {
+  private area: StoredStudyArea | null = null;
+  private totals: Record<string, Float64Array> | null = null;
+  private readonly assignments = new Map<ScenarioId, Int32Array>();
+
+  private constructor(
+    readonly path: string,
+    readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  static open(path: string, now: () => Date): Workspace {
+    return new Workspace(path, openDb(path), now);
+  }
+
+  /** Creates an empty workspace at `resolution`; fill it with `writeWorkspaceContent`. */
+  static create(path: string, resolution: number, now: () => Date): Workspace {
+    const db = createDb(path);
+    db.transaction(() => {
+      setMeta(db, 'name', basename(path).replace(/\.tessera$/i, ''));
+      setMeta(db, 'created_at', now().toISOString());
+      setMeta(db, 'resolution', String(resolution));
+    })();
+    return new Workspace(path, db, now);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Copies the workspace to `target` with SQLite's online backup (consistent, even mid-session). */
+  async backupTo(target: string): Promise<void> {
+    await this.db.backup(target);
+  }
+
+  private studyArea(): StoredStudyArea {
+    this.area ??= loadStudyArea(this.db);
+    return this.area;
+  }
+
+  info(): WorkspaceInfo {
+    const area = this.studyArea();
+    return {
+      path: this.path,
+      name: getMeta(this.db, 'name') ?? basename(this.path),
+      schemaVersion: SCHEMA_VERSION,
+      resolution: Number(getMeta(this.db, 'resolution') ?? 0),
+      accounts: accountCount(this.db),
+      reps: repCount(this.db),
+      cells: area.h3.length,
+      scenarios: scenarioCount(this.db),
+      measures: listMeasures(this.db).map((m) => m.key),
+      createdAt: getMeta(this.db, 'created_at') ?? '',
+      credits: JSON.parse(getMeta(this.db, 'credits') ?? '[]') as DataCredit[],
+      bounds: boundsOf(area),
+    };
+  }
+
+  studyAreaData(): StudyArea {
+    const area = this.studyArea();
+    const n = area.h3.length;
+    const h3Hi = new Uint32Array(n);
+    const h3Lo = new Uint32Array(n);
+    area.h3.forEach((h, i) => {
+      const [lo, hi] = h3IndexToSplitLong(h);
+      h3Lo[i] = lo;
+      h3Hi[i] = hi;
+    });
+    return {
+      resolution: Number(getMeta(this.db, 'resolution') ?? 0),
+      h3Hi,
+      h3Lo,
+      lat: Float32Array.from(area.lat),
+      lon: Float32Array.from(area.lon),
+      accounts: area.accounts.slice(),
+    };
+  }
+
+  measures(): Measure[] {
+    return listMeasures(this.db);
+  }
+
+  reps(): Rep[] {
+    return listReps(this.db);
+  }
+
+  scenarios(): ScenarioSummary[] {
+    return listScenarios(this.db);
+  }
+
+  private scenario(id: ScenarioId): ScenarioSummary {
+    const s = getScenario(this.db, id);
+    if (!s) throw new ContractError('NOT_FOUND', `Scenario ${id} does not exist in this workspace.`);
+    return s;
+  }
+
+  private assignmentArray(id: ScenarioId): Int32Array {
+    let a = this.assignments.get(id);
+    if (!a) {
+      this.scenario(id);
+      a = loadAssignment(this.db, id, this.studyArea().h3.length);
+      this.assignments.set(id, a);
+    }
+    return a;
+  }
+
+  assignment(id: ScenarioId): Assignment {
+    const territoryOfCell = this.assignmentArray(id).slice();
+    return { scenarioId: id, revision: this.scenario(id).revision, territoryOfCell };
+  }
+
+  territories(id: ScenarioId): TerritorySummary[] {
+    const territories = listTerritories(this.db, id);
+    this.totals ??= loadCellTotals(this.db, this.measures(), this.studyArea().h3.length);
+    const totals = computeTerritoryTotals({
+      territoryOfCell: this.assignmentArray(id),
+      cellAccounts: this.studyArea().accounts,
+      cellMeasures: this.totals,
+      overrides: loadOverrides(this.db, id),
+      territoryIds: territories.map((t) => t.id),
+    });
+    return territories.map((t, i) => {
+      const { territoryId: _, ...rest } = totals[i]!;
+      return { ...t, ...rest };
+    });
+  }
+
+  execute(id: ScenarioId, command: Command): CommandResult {
+    const scenario = this.scenario(id);
+    if (scenario.locked) throw new ContractError('SCENARIO_LOCKED', `Scenario "${scenario.name}" is locked (read-only).`);
+    const applied = this.plan(id, command);
+    const revision = this.persist(id, applied.changes, () =>
+      pushHistory(this.db, id, { command, inverse: applied.inverse, label: applied.label }, this.now().toISOString()),
+    );
+    return { revision, label: applied.label };
+  }
+
+  undo(id: ScenarioId): CommandResult | null {
+    return this.step(id, 'undo');
+  }
+
+  redo(id: ScenarioId): CommandResult | null {
+    return this.step(id, 'redo');
+  }
+
+  historyState(id: ScenarioId): HistoryState {
+    const { revision } = this.scenario(id);
+    return { revision, undo: peekUndo(this.db, id)?.label ?? null, redo: peekRedo(this.db, id)?.label ?? null };
+  }
+
+  private step(id: ScenarioId, direction: 'undo' | 'redo'): CommandResult | null {
+    const scenario = this.scenario(id);
+    if (scenario.locked) throw new ContractError('SCENARIO_LOCKED', `Scenario "${scenario.name}" is locked (read-only).`);
+    const entry = direction === 'undo' ? peekUndo(this.db, id) : peekRedo(this.db, id);
+    if (!entry) return null;
+    const applied = this.plan(id, direction === 'undo' ? entry.inverse : entry.command);
+    const revision = this.persist(id, applied.changes, () => markUndone(this.db, id, entry.seq, direction === 'undo'));
+    return { revision, label: entry.label };
+  }
+
+  private plan(id: ScenarioId, command: Command) {
+    const owner = this.assignmentArray(id);
+    const territories = new Map(listTerritories(this.db, id).map((t) => [t.id, t]));
+    const view: AlignmentView = {
+      cellCount: owner.length,
+      territoryOfCell: (cell) => owner[cell]!,
+      territory: (t) => territories.get(t),
+    };
+    try {
+      return applyCommand(view, command);
+    } catch (error) {
+      if (error instanceof DomainError) throw toContractError(error);
+      throw error;
+    }
+  }
+
+  /** Writes changes + history + revision in one transaction, then updates the cache. */
+  private persist(id: ScenarioId, changes: Change[], recordHistory: () => void): number {
+    const revision = this.db.transaction(() => {
+      for (const change of changes) {
+        if (change.kind === 'assign') assignCells(this.db, id, change.cells, change.to);
+        else updateTerritory(this.db, id, change.territoryId, change.patch);
+      }
+      recordHistory();
+      return bumpRevision(this.db, id);
+    })();
+    const owner = this.assignmentArray(id);
+    for (const change of changes) {
+      if (change.kind === 'assign') for (const cell of change.cells) owner[cell] = change.to ?? -1;
+    }
+    return revision;
+  }
+}
+
+function toContractError(error: DomainError): ContractError {
+  switch (error.code) {
+    case 'TERRITORY_LOCKED':
+      return new ContractError('TERRITORY_LOCKED', error.message);
+    case 'TERRITORY_NOT_FOUND':
+      return new ContractError('NOT_FOUND', error.message);
+    case 'NOTHING_TO_UNDO':
+      return new ContractError('NOTHING_TO_UNDO', error.message);
+    case 'NOTHING_TO_REDO':
+      return new ContractError('NOTHING_TO_REDO', error.message);
+    default:
+      return new ContractError('INVALID_INPUT', error.message);
+  }
+}
+
+function boundsOf(area: StoredStudyArea): [number, number, number, number] | null {
+  if (area.h3.length === 0) return null;
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let i = 0; i < area.h3.length; i++) {
+    w = Math.min(w, area.lon[i]!);
+    e = Math.max(e, area.lon[i]!);
+    s = Math.min(s, area.lat[i]!);
+    n = Math.max(n, area.lat[i]!);
+  }
+  return [w, s, e, n];
+}

@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import type { MessageRef } from '../domain/model/message';
+import type { Revision, ScenarioId } from '../domain/model/ids';
+import type { Territory, TerritoryTotals } from '../domain/model/territory';
+import type { DataCredit, Measure, Rep, ScenarioSummary, WorkspaceInfo } from '../domain/model/workspace';
+import type { ContractErrorData } from './errors';
+import { argSchemas, type ArgSchemas } from './schemas';
+
+/** Where the backend stands with its workspace file. */
+export type WorkspaceStatus =
+  | { state: 'none' }
+  | { state: 'opening'; path: string }
+  | { state: 'open'; info: WorkspaceInfo }
+  | { state: 'failed'; path: string; error: ContractErrorData };
+
+export interface AboutInfo {
+  name: string;
+  version: string;
+  /** Data and libraries the app ships, with their licences. */
+  credits: DataCredit[];
+}
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  /** ISO-8601 time it was last opened. */
+  openedAt: string;
+  exists: boolean;
+}
+
+/**
+ * The study area: every design unit (H3 cell) of the workspace, indexed densely.
+ * H3 indices travel as two 32-bit halves (h3-js `splitLongToH3Index`).
+ */
+export interface StudyArea {
+  resolution: number;
+  h3Hi: Uint32Array;
+  h3Lo: Uint32Array;
+  /** Cell centroids, degrees. */
+  lat: Float32Array;
+  lon: Float32Array;
+  /** Accounts located in each cell. */
+  accounts: Uint32Array;
+}
+
+/** A scenario's alignment: the territory of every cell (-1 = unassigned). */
+export interface Assignment {
+  scenarioId: ScenarioId;
+  revision: Revision;
+  territoryOfCell: Int32Array;
+}
+
+export type TerritorySummary = Territory & Omit<TerritoryTotals, 'territoryId'>;
+
+export interface CommandResult {
+  revision: Revision;
+  label: MessageRef;
+}
+
+export interface HistoryState {
+  revision: Revision;
+  undo: MessageRef | null;
+  redo: MessageRef | null;
+}
+
+/** What each method returns. */
+export interface Results {
+  'app.about': AboutInfo;
+  'workspace.status': WorkspaceStatus;
+  'workspace.info': WorkspaceInfo;
+  'workspace.recent': RecentFile[];
+  'workspace.create': WorkspaceStatus;
+  'workspace.open': WorkspaceStatus;
+  'workspace.openDemo': WorkspaceStatus;
+  'workspace.saveAs': WorkspaceStatus;
+  'workspace.close': WorkspaceStatus;
+  'measure.list': Measure[];
+  'rep.list': Rep[];
+  'scenario.list': ScenarioSummary[];
+  'studyArea.get': StudyArea;
+  'assignment.get': Assignment;
+  'territory.list': TerritorySummary[];
+  'command.execute': CommandResult;
+  'command.undo': CommandResult | null;
+  'command.redo': CommandResult | null;
+  'history.state': HistoryState;
+}
+
+export type Method = keyof ArgSchemas & keyof Results;
+export type Args<M extends Method> = z.infer<ArgSchemas[M]>;
+export type Result<M extends Method> = Results[M];
+
+/** The whole API as function signatures: one object argument in, plain data out. */
+export type Api = { [M in Method]: (args: Args<M>) => Result<M> };
+
+/** Every method name, for adapters and tests that must cover them all. */
+export const METHODS = Object.keys(argSchemas) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argSchemas, name);
+}

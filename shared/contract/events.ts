@@ -1,0 +1,19 @@
+import type { Revision, ScenarioId } from '../domain/model/ids';
+import type { WorkspaceStatus } from './api';
+
+/** Menu actions the desktop shell forwards to the UI. */
+export type MenuAction = 'undo' | 'redo' | 'about' | 'openDemo' | 'zoomToFit';
+
+/** Events the backend (or a shell) pushes to the UI. Names are in the past tense. */
+export interface Events {
+  'workspace.changed': WorkspaceStatus;
+  'scenario.changed': { scenarioId: ScenarioId; revision: Revision };
+  'menu.invoked': { action: MenuAction };
+}
+
+export type EventName = keyof Events;
+
+export interface EventMessage<E extends EventName = EventName> {
+  name: E;
+  payload: Events[E];
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { Command } from '../domain/commands/command';
+
+/** Runtime schemas for every method's argument; the contract's argument types derive from them. */
+const scenarioId = z.number().int().positive();
+const territoryId = z.number().int().positive();
+const empty = z.object({}).strict();
+
+const territoryPatch = z
+  .object({
+    name: z.string().min(1).max(200).optional(),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+    locked: z.boolean().optional(),
+    repId: z.string().max(200).nullable().optional(),
+  })
+  .strict();
+
+const messageRef = z.object({
+  key: z.string().max(100),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+export const commandSchema: z.ZodType<Command> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z
+      .object({
+        type: z.literal('territory.assignCells'),
+        cells: z.array(z.number().int().nonnegative()).max(10_000_000),
+        to: territoryId.nullable(),
+      })
+      .strict(),
+    z.object({ type: z.literal('territory.update'), territoryId, changes: territoryPatch }).strict(),
+    z
+      .object({ type: z.literal('batch'), commands: z.array(commandSchema).max(100_000), label: messageRef.optional() })
+      .strict(),
+  ]),
+);
+
+export const argSchemas = {
+  'app.about': empty,
+  'workspace.status': empty,
+  'workspace.info': empty,
+  'workspace.recent': empty,
+  'workspace.create': z.object({ resolution: z.number().int().min(0).max(15) }).strict(),
+  'workspace.open': z.object({ recentPath: z.string().min(1).max(4096).optional() }).strict(),
+  'workspace.openDemo': empty,
+  'workspace.saveAs': empty,
+  'workspace.close': empty,
+  'measure.list': empty,
+  'rep.list': empty,
+  'scenario.list': empty,
+  'studyArea.get': empty,
+  'assignment.get': z.object({ scenarioId }).strict(),
+  'territory.list': z.object({ scenarioId }).strict(),
+  'command.execute': z.object({ scenarioId, command: commandSchema }).strict(),
+  'command.undo': z.object({ scenarioId }).strict(),
+  'command.redo': z.object({ scenarioId }).strict(),
+  'history.state': z.object({ scenarioId }).strict(),
+} as const;
+
+export type ArgSchemas = typeof argSchemas;

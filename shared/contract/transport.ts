@@ -1,0 +1,14 @@
+import type { ContractErrorData } from './errors';
+import type { EventMessage } from './events';
+
+/** The result of one call as it crosses a process boundary. */
+export type Envelope = { ok: true; value: unknown } | { ok: false; error: ContractErrorData };
+
+/**
+ * What a shell offers the renderer: the Electron preload (`window.tdw`) and the web
+ * host's WebSocket/HTTP client both implement exactly this.
+ */
+export interface Transport {
+  invoke(method: string, args: unknown): Promise<Envelope>;
+  subscribe(listener: (event: EventMessage) => void): () => void;
+}
