@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { encodeWire, decodeWire } from '../../../shared/contract/wire';
+import { generateDemoContent } from '../../backend/demo/generate-demo';
+import { Workspace } from '../../backend/workspace/workspace';
+import { writeDemoWorkspace } from '../../backend/workspace/session';
+import type { Io } from '../commands';
+import type { ParsedArgs } from '../parse-args';
+import { time } from './measure';
+
+/**
+ * `tessera bench`: runs the benchmark suites and writes one JSON file per suite.
+ * Foundation suite: demo generation, workspace open, first read models, wire encoding.
+ */
+export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
+  const outDir = resolve(typeof args.flags.get('out') === 'string' ? (args.flags.get('out') as string) : 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
+  const now = () => new Date();
+  try {
+    io.err('foundation: generating the demo content (3 runs)…');
+    const generate = time(3, () => generateDemoContent());
+    const file = join(scratch, 'demo.tessera');
+    const write = time(1, () => writeDemoWorkspace(file, {}, now));
+    const open = time(5, () => Workspace.open(file, now).close());
+    const ws = Workspace.open(file, now);
+    let figures;
+    try {
+      const info = ws.info();
+      const firstTotals = time(1, () => ws.territories(1));
+      const warmTotals = time(5, () => ws.territories(1));
+      const studyArea = time(3, () => ws.studyAreaData());
+      const encoded = time(3, () => encodeWire(studyArea.last));
+      const decoded = time(3, () => decodeWire(encoded.last));
+      const paint = time(20, (run) => {
+        const cells = Array.from({ length: 1000 }, (_, i) => (run * 1000 + i * 37) % info.cells);
+        ws.execute(1, { type: 'territory.assignCells', cells, to: (run % 5) + 1 });
+      });
+      const undo = time(20, () => ws.undo(1));
+      figures = {
+        cells: info.cells,
+        accounts: info.accounts,
+        reps: info.reps,
+        resolution: info.resolution,
+        fileBytes: statSync(file).size,
+        demoGenerate: generate.timing,
+        demoGenerateAndWrite: write.timing,
+        workspaceOpen: open.timing,
+        territoryTotalsFirst: firstTotals.timing,
+        territoryTotalsWarm: warmTotals.timing,
+        studyAreaRead: studyArea.timing,
+        studyAreaWireBytes: encoded.last.byteLength,
+        studyAreaEncode: encoded.timing,
+        studyAreaDecode: decoded.timing,
+        assign1000CellsCommand: paint.timing,
+        undoAssign1000Cells: undo.timing,
+      };
+    } finally {
+      ws.close();
+    }
+    const report = {
+      suite: 'foundation',
+      at: now().toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      figures,
+    };
+    const out = join(outDir, 'foundation.json');
+    writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+    io.out(JSON.stringify(report, null, 2));
+    io.err(`Wrote ${out}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

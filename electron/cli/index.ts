@@ -1,0 +1,9 @@
+// CLI entry (out/main/cli.js): runs `main` with the process's arguments and streams.
+import { join } from 'node:path';
+import { main } from './main';
+
+void main(process.argv.slice(2), { out: (t) => console.log(t), err: (t) => console.error(t) }, join(__dirname, '..', 'renderer')).then(
+  (code) => {
+    process.exitCode = code;
+  },
+);

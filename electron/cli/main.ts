@@ -1,0 +1,49 @@
+// CLI shell: `tessera <command>`; parses arguments and calls the backend, nothing more.
+import { ContractError } from '../../shared/contract/errors';
+import { runBench } from './bench/run-bench';
+import { createCommand, demoCommand, infoCommand, serveCommand, type Io } from './commands';
+import { parseArgs, UsageError } from './parse-args';
+import { USAGE } from './usage';
+
+const FLAGS = ['resolution', 'json', 'accounts', 'reps', 'seed', 'force', 'port', 'data-dir', 'out', 'help'];
+const SWITCHES = ['json', 'force', 'help'];
+
+export async function main(argv: readonly string[], io: Io, rendererDir: string): Promise<number> {
+  try {
+    const args = parseArgs(argv, FLAGS, SWITCHES);
+    if (args.flags.has('help') || args.command === null || args.command === 'help') {
+      io.out(USAGE);
+      return args.command === null && !args.flags.has('help') ? 2 : 0;
+    }
+    switch (args.command) {
+      case 'create':
+        createCommand(args, io);
+        return 0;
+      case 'demo':
+        demoCommand(args, io);
+        return 0;
+      case 'info':
+        infoCommand(args, io);
+        return 0;
+      case 'serve':
+        await serveCommand(args, io, rendererDir);
+        return 0;
+      case 'bench':
+        await runBench(args, io);
+        return 0;
+      default:
+        throw new UsageError(`Unknown command "${args.command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`tessera: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ContractError) {
+      io.err(`tessera: ${error.message}`);
+      return 1;
+    }
+    io.err(`tessera: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}

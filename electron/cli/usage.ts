@@ -1,0 +1,13 @@
+export const USAGE = `Tessera — sales territory design on an H3 hexagon grid.
+
+Usage:
+  tessera create <file> [--resolution r] [--json]     create an empty workspace (default r = 7)
+  tessera demo <file> [--resolution r] [--accounts n] [--reps n] [--seed s] [--force] [--json]
+                                                      write the demo workspace (contiguous US)
+  tessera info <file> [--json]                        describe a workspace
+  tessera serve [<file>] [--port p] [--data-dir d]    open a workspace (default: the demo) in the
+                                                      browser shell on 127.0.0.1
+  tessera bench [--out dir]                           run the benchmarks, write JSON
+  tessera help                                        this text
+
+Exit codes: 0 success, 1 error (message on stderr), 2 usage error.`;

@@ -1,0 +1,149 @@
+import { useMemo, useState } from 'react';
+import type { TerritorySummary } from '../../../shared/contract/api';
+import { useI18n } from '../../i18n/use-i18n';
+import { useActions } from '../../stores/actions-context';
+import { useAppStore } from '../../stores/use-app-store';
+
+type SortKey = 'name' | 'rep' | 'accounts' | 'cells' | `m:${string}`;
+
+/** The territory table: accounts, cells and each measure's total per territory; sortable, filterable, renamable. */
+export function TerritoryList() {
+  const { t, number, compact } = useI18n();
+  const actions = useActions();
+  const territories = useAppStore((s) => s.territories);
+  const measures = useAppStore((s) => s.measures.filter((m) => m.key !== 'accounts'));
+  const reps = useAppStore((s) => s.reps);
+  const selected = useAppStore((s) => s.selectedTerritoryId);
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<number | null>(null);
+  const repName = useMemo(() => new Map(reps.map((r) => [r.id, r.name])), [reps]);
+
+  const valueOf = (x: TerritorySummary, key: SortKey): string | number => {
+    if (key === 'name') return x.name;
+    if (key === 'rep') return x.repId ? (repName.get(x.repId) ?? x.repId) : '';
+    if (key === 'accounts' || key === 'cells') return x[key];
+    return x.measures[key.slice(2)] ?? 0;
+  };
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLocaleLowerCase();
+    const list = territories.filter(
+      (x) => !needle || x.name.toLocaleLowerCase().includes(needle) || (x.repId && (repName.get(x.repId) ?? '').toLocaleLowerCase().includes(needle)),
+    );
+    return list.sort((a, b) => {
+      const va = valueOf(a, sort.key);
+      const vb = valueOf(b, sort.key);
+      const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
+      return sort.desc ? -c : c;
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [territories, sort, filter, repName]);
+
+  const totals = useMemo(() => {
+    const out = { accounts: 0, cells: 0, measures: {} as Record<string, number> };
+    for (const x of territories) {
+      out.accounts += x.accounts;
+      out.cells += x.cells;
+      for (const [k, v] of Object.entries(x.measures)) out.measures[k] = (out.measures[k] ?? 0) + v;
+    }
+    return out;
+  }, [territories]);
+
+  const header = (key: SortKey, label: string, numeric = false) => (
+    <th scope="col" className={numeric ? 'num' : undefined} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : numeric })}>
+        {label}
+        {sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+      </button>
+    </th>
+  );
+
+  return (
+    <section className="territory-list" aria-labelledby="territories-title">
+      <header className="panel-header">
+        <h2 id="territories-title">{t('territories.title')}</h2>
+        <span className="muted">{t('territories.count', { count: territories.length })}</span>
+      </header>
+      <input
+        className="filter"
+        type="search"
+        placeholder={t('territories.filter')}
+        aria-label={t('territories.filter')}
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      {territories.length === 0 ? (
+        <p className="muted">{t('territories.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table data-testid="territory-table">
+            <thead>
+              <tr>
+                {header('name', t('territories.column.name'))}
+                {header('rep', t('territories.column.rep'))}
+                {header('accounts', t('territories.column.accounts'), true)}
+                {measures.map((m) => header(`m:${m.key}`, m.label, true))}
+                {header('cells', t('territories.column.cells'), true)}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((x) => (
+                <tr
+                  key={x.id}
+                  data-territory-id={x.id}
+                  className={x.id === selected ? 'selected' : undefined}
+                  aria-selected={x.id === selected}
+                  onClick={() => actions.selectTerritory(x.id)}
+                >
+                  <td className="name-cell" title={t('territories.rename')} onDoubleClick={() => setEditing(x.id)}>
+                    <span className="swatch" style={{ background: x.color }} aria-hidden="true" />
+                    {editing === x.id ? (
+                      <input
+                        autoFocus
+                        defaultValue={x.name}
+                        aria-label={t('territories.renameInput', { name: x.name })}
+                        onClick={(e) => e.stopPropagation()}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Escape') setEditing(null);
+                          if (e.key === 'Enter') {
+                            const name = e.currentTarget.value.trim();
+                            setEditing(null);
+                            if (name && name !== x.name) void actions.renameTerritory(x.id, name);
+                          }
+                        }}
+                        onBlur={() => setEditing(null)}
+                      />
+                    ) : (
+                      <span className="name">{x.name}</span>
+                    )}
+                  </td>
+                  <td>{x.repId ? (repName.get(x.repId) ?? x.repId) : <em className="muted">{t('territories.vacant')}</em>}</td>
+                  <td className="num">{number(x.accounts)}</td>
+                  {measures.map((m) => (
+                    <td key={m.key} className="num" title={`${number(x.measures[m.key] ?? 0)} ${m.unit}`}>
+                      {compact(x.measures[m.key] ?? 0)}
+                    </td>
+                  ))}
+                  <td className="num">{number(x.cells)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('territories.total')}</th>
+                <td />
+                <td className="num">{number(totals.accounts)}</td>
+                {measures.map((m) => (
+                  <td key={m.key} className="num">
+                    {compact(totals.measures[m.key] ?? 0)}
+                  </td>
+                ))}
+                <td className="num">{number(totals.cells)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// Renderer entry: picks the transport once (Electron preload or the web host), then mounts the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Transport } from '../shared/contract/transport';
+import { App } from './App';
+import { createClient } from './client/create-client';
+import { createWsTransport } from './client/ws-transport';
+import { createTranslator } from './i18n/create-translator';
+import { I18nContext } from './i18n/use-i18n';
+import { createActions } from './stores/actions';
+import { ActionsContext } from './stores/actions-context';
+import './styles.css';
+
+declare global {
+  interface Window {
+    tdw?: Transport;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const inElectron = window.tdw !== undefined;
+const transport = window.tdw ?? createWsTransport(location.origin, params.get('token'));
+const client = createClient(transport);
+const actions = createActions(client);
+
+const dirParam = params.get('dir');
+const translator = createTranslator(
+  params.get('lang') ?? navigator.language ?? 'en',
+  dirParam === 'rtl' || dirParam === 'ltr' ? dirParam : undefined,
+);
+document.documentElement.lang = translator.locale;
+document.documentElement.dir = translator.dir;
+document.title = translator.t('app.name');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nContext.Provider value={translator}>
+      <ActionsContext.Provider value={actions}>
+        <App canUseDialogs={inElectron} />
+      </ActionsContext.Provider>
+    </I18nContext.Provider>
+  </StrictMode>,
+);
+
+void actions.start();

@@ -1,0 +1,107 @@
+import { WebMercatorViewport, type MapViewState, type PickingInfo } from '@deck.gl/core';
+import DeckGL from '@deck.gl/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useI18n } from '../i18n/use-i18n';
+import { useAppStore } from '../stores/use-app-store';
+import { loadBasemap } from './basemap-data';
+import { buildCoarseCells } from './coarse-cells';
+import { buildBasemapLayers, buildBorderLayers } from './layers/basemap-layers';
+import { buildRepHomesLayer } from './layers/rep-homes-layer';
+import { buildTerritoryCellsLayer } from './layers/territory-cells-layer';
+
+/** Zoom below which the coarse (parent) hexagons are drawn instead of every cell. */
+const COARSE_BELOW_ZOOM = 5.6;
+const FALLBACK_VIEW: MapViewState = { longitude: -96, latitude: 38.5, zoom: 3.5, pitch: 0, bearing: 0 };
+
+/** The territory map: basemap, H3 cells coloured by territory, rep homes, hover tooltip. */
+export function MapView() {
+  const { t } = useI18n();
+  const cells = useAppStore((s) => s.cells);
+  const assignment = useAppStore((s) => s.assignment);
+  const territories = useAppStore((s) => s.territories);
+  const reps = useAppStore((s) => s.reps);
+  const selected = useAppStore((s) => s.selectedTerritoryId);
+  const bounds = useAppStore((s) => (s.status?.state === 'open' ? s.status.info.bounds : null));
+  const fitRequest = useAppStore((s) => s.fitRequest);
+  const container = useRef<HTMLDivElement>(null);
+  const [viewState, setViewState] = useState<MapViewState>(FALLBACK_VIEW);
+  const [renderError, setRenderError] = useState<string | null>(null);
+  const renders = useRef(0);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!bounds || !el) return;
+    const width = Math.max(el.clientWidth, 200);
+    const height = Math.max(el.clientHeight, 200);
+    const fitted = new WebMercatorViewport({ width, height }).fitBounds(
+      [
+        [bounds[0], bounds[1]],
+        [bounds[2], bounds[3]],
+      ],
+      { padding: Math.min(40, width / 10) },
+    );
+    setViewState({ longitude: fitted.longitude, latitude: fitted.latitude, zoom: fitted.zoom, pitch: 0, bearing: 0 });
+  }, [bounds, fitRequest]);
+
+  const basemap = useMemo(() => loadBasemap(), []);
+  const coarse = useMemo(() => (cells ? buildCoarseCells(cells) : null), [cells]);
+  const colorOf = useMemo(() => new Map(territories.map((x) => [x.id, x.color])), [territories]);
+  const nameOf = useMemo(() => new Map(territories.map((x) => [x.id, x.name])), [territories]);
+
+  const useCoarse = coarse !== null && viewState.zoom < COARSE_BELOW_ZOOM;
+  const layers = useMemo(() => {
+    const list: unknown[] = [...buildBasemapLayers(basemap)];
+    if (cells && assignment) {
+      const trigger = `${assignment.scenarioId}:${assignment.revision}:${selected}:${territories.map((x) => x.color).join()}`;
+      const common = { territoryOfCell: assignment.territoryOfCell, colorOf, selected, trigger };
+      list.push(
+        buildTerritoryCellsLayer({ ...common, id: 'cells-fine', h3: cells.h3, source: (i) => i, visible: !useCoarse }),
+      );
+      if (coarse) {
+        list.push(
+          buildTerritoryCellsLayer({ ...common, id: 'cells-coarse', h3: coarse.h3, source: (i) => coarse.representative[i]!, visible: useCoarse }),
+        );
+      }
+    }
+    list.push(...buildBorderLayers(basemap), buildRepHomesLayer(reps));
+    return list;
+  }, [basemap, cells, assignment, coarse, colorOf, selected, territories, reps, useCoarse]);
+
+  const tooltip = (info: PickingInfo) => {
+    if (!info.layer || info.index < 0) return null;
+    if (info.layer.id === 'rep-homes') return { text: t('map.tooltip.rep', { name: (info.object as { name: string }).name }) };
+    if (!cells || !assignment) return null;
+    const index = info.layer.id === 'cells-coarse' && coarse ? coarse.representative[info.index]! : info.index;
+    const territory = assignment.territoryOfCell[index]!;
+    const lines = [
+      territory < 0 ? t('map.tooltip.unassigned') : t('map.tooltip.territory', { name: nameOf.get(territory) ?? String(territory) }),
+    ];
+    if (info.layer.id === 'cells-fine') {
+      lines.unshift(t('map.tooltip.cell', { h3: cells.h3[index]! }));
+      lines.push(t('map.tooltip.accounts', { count: cells.accounts[index]! }));
+    }
+    return { text: lines.join('\n') };
+  };
+
+  return (
+    <div className="map" ref={container} role="region" aria-label={t('map.label')} data-testid="map" data-lod={useCoarse ? 'coarse' : 'fine'}>
+      <DeckGL
+        viewState={viewState}
+        onViewStateChange={({ viewState: next }) => setViewState(next as MapViewState)}
+        controller={{ dragRotate: false, touchRotate: false }}
+        layers={layers as never}
+        getTooltip={tooltip as never}
+        onAfterRender={() => {
+          // Exposed for tests and diagnostics: how many frames deck.gl has drawn.
+          renders.current++;
+          if (container.current) container.current.dataset.rendered = String(renders.current);
+        }}
+        onError={(error) => setRenderError(error.message)}
+      />
+      {renderError && <div className="map-error" role="alert">{t('map.webglError', { message: renderError })}</div>}
+      <div className="map-legend">
+        <span className="legend-rep" aria-hidden="true" /> {t('map.legend.reps')}
+      </div>
+    </div>
+  );
+}

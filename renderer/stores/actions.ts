@@ -1,0 +1,120 @@
+import { splitLongToH3Index } from 'h3-js';
+import type { WorkspaceStatus } from '../../shared/contract/api';
+import type { Command } from '../../shared/domain/commands/command';
+import type { Client } from '../client/create-client';
+import { initialState, useAppStore, type MapCells } from './use-app-store';
+
+const set = useAppStore.setState;
+const get = useAppStore.getState;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Runs a call and shows its failure in the error banner instead of throwing. */
+async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    set({ error: messageOf(error) });
+    return undefined;
+  }
+}
+
+/** UI actions: each calls the backend, then refreshes the mirrored read models. */
+export function createActions(client: Client) {
+  async function applyStatus(status: WorkspaceStatus): Promise<void> {
+    const previous = get().status;
+    set({ status });
+    if (status.state !== 'open') {
+      set({ ...initialState, status, about: get().about, aboutOpen: get().aboutOpen, recent: await client.call('workspace.recent', {}).catch(() => []) });
+      return;
+    }
+    if (previous?.state === 'open' && previous.info.path === status.info.path && get().cells) return;
+    await loadWorkspace();
+  }
+
+  async function loadWorkspace(): Promise<void> {
+    set({ loading: true, cells: null, assignment: null, territories: [], selectedTerritoryId: null });
+    await guarded(async () => {
+      const [measures, reps, scenarios, area, recent] = await Promise.all([
+        client.call('measure.list', {}),
+        client.call('rep.list', {}),
+        client.call('scenario.list', {}),
+        client.call('studyArea.get', {}),
+        client.call('workspace.recent', {}),
+      ]);
+      const h3 = new Array<string>(area.h3Hi.length);
+      for (let i = 0; i < h3.length; i++) h3[i] = splitLongToH3Index(area.h3Lo[i]!, area.h3Hi[i]!);
+      const cells: MapCells = { resolution: area.resolution, h3, lat: area.lat, lon: area.lon, accounts: area.accounts };
+      const scenarioId = (scenarios.find((s) => s.isBaseline) ?? scenarios[0])?.id ?? null;
+      set({ measures, reps, scenarios, cells, recent, scenarioId });
+      if (scenarioId !== null) await loadScenario(scenarioId);
+    });
+    set({ loading: false });
+  }
+
+  async function loadScenario(scenarioId: number): Promise<void> {
+    await guarded(async () => {
+      const [assignment, territories, history] = await Promise.all([
+        client.call('assignment.get', { scenarioId }),
+        client.call('territory.list', { scenarioId }),
+        client.call('history.state', { scenarioId }),
+      ]);
+      if (get().scenarioId !== scenarioId) return;
+      set({ assignment, territories, history });
+    });
+  }
+
+  async function execute(command: Command): Promise<void> {
+    const scenarioId = get().scenarioId;
+    if (scenarioId === null) return;
+    await guarded(() => client.call('command.execute', { scenarioId, command }));
+  }
+
+  return {
+    async start(): Promise<void> {
+      client.on('workspace.changed', (status) => void applyStatus(status));
+      client.on('scenario.changed', ({ scenarioId }) => {
+        if (scenarioId === get().scenarioId) void loadScenario(scenarioId);
+      });
+      client.on('menu.invoked', ({ action }) => {
+        if (action === 'undo') void this.undo();
+        else if (action === 'redo') void this.redo();
+        else if (action === 'about') this.showAbout(true);
+        else if (action === 'openDemo') void this.openDemo();
+        else if (action === 'zoomToFit') set({ fitRequest: get().fitRequest + 1 });
+      });
+      const about = await guarded(() => client.call('app.about', {}));
+      set({ about: about ?? null });
+      const status = await guarded(() => client.call('workspace.status', {}));
+      if (status) await applyStatus(status);
+    },
+    selectScenario(scenarioId: number) {
+      set({ scenarioId, assignment: null, territories: [], selectedTerritoryId: null });
+      void loadScenario(scenarioId);
+    },
+    selectTerritory(id: number | null) {
+      set({ selectedTerritoryId: get().selectedTerritoryId === id ? null : id });
+    },
+    renameTerritory: (territoryId: number, name: string) => execute({ type: 'territory.update', territoryId, changes: { name } }),
+    execute,
+    async undo() {
+      const scenarioId = get().scenarioId;
+      if (scenarioId !== null) await guarded(() => client.call('command.undo', { scenarioId }));
+    },
+    async redo() {
+      const scenarioId = get().scenarioId;
+      if (scenarioId !== null) await guarded(() => client.call('command.redo', { scenarioId }));
+    },
+    openDemo: () => guarded(() => client.call('workspace.openDemo', {})),
+    openDialog: () => guarded(() => client.call('workspace.open', {})),
+    openRecent: (recentPath: string) => guarded(() => client.call('workspace.open', { recentPath })),
+    createWorkspace: () => guarded(() => client.call('workspace.create', { resolution: 7 })),
+    saveAs: () => guarded(() => client.call('workspace.saveAs', {})),
+    close: () => guarded(() => client.call('workspace.close', {})),
+    showAbout: (open: boolean) => set({ aboutOpen: open }),
+    dismissError: () => set({ error: null }),
+    fitMap: () => set({ fitRequest: get().fitRequest + 1 }),
+  };
+}
+
+export type Actions = ReturnType<typeof createActions>;
