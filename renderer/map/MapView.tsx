@@ -28,9 +28,21 @@ export function MapView() {
   const [renderError, setRenderError] = useState<string | null>(null);
   const renders = useRef(0);
 
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   useEffect(() => {
     const el = container.current;
-    if (!bounds || !el) return;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (el.clientWidth > 0 && el.clientHeight > 0) setSize((s) => s ?? { width: el.clientWidth, height: el.clientHeight });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Fit the study area once the map has its real size, and again on "zoom to fit".
+  useEffect(() => {
+    const el = container.current;
+    if (!bounds || !el || !size) return;
     const width = Math.max(el.clientWidth, 200);
     const height = Math.max(el.clientHeight, 200);
     const fitted = new WebMercatorViewport({ width, height }).fitBounds(
@@ -41,7 +53,7 @@ export function MapView() {
       { padding: Math.min(40, width / 10) },
     );
     setViewState({ longitude: fitted.longitude, latitude: fitted.latitude, zoom: fitted.zoom, pitch: 0, bearing: 0 });
-  }, [bounds, fitRequest]);
+  }, [bounds, fitRequest, size]);
 
   const basemap = useMemo(() => loadBasemap(), []);
   const coarse = useMemo(() => (cells ? buildCoarseCells(cells) : null), [cells]);

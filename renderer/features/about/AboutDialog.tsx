@@ -3,13 +3,15 @@ import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { useAppStore } from '../../stores/use-app-store';
 
+const NO_CREDITS: never[] = [];
+
 /** About box: version, and credits for the workspace's data and the software/basemap data. */
 export function AboutDialog() {
   const { t } = useI18n();
   const actions = useActions();
   const open = useAppStore((s) => s.aboutOpen);
   const about = useAppStore((s) => s.about);
-  const workspaceCredits = useAppStore((s) => (s.status?.state === 'open' ? s.status.info.credits : []));
+  const workspaceCredits = useAppStore((s) => (s.status?.state === 'open' ? s.status.info.credits : NO_CREDITS));
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {

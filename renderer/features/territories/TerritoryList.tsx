@@ -11,7 +11,8 @@ export function TerritoryList() {
   const { t, number, compact } = useI18n();
   const actions = useActions();
   const territories = useAppStore((s) => s.territories);
-  const measures = useAppStore((s) => s.measures.filter((m) => m.key !== 'accounts'));
+  const allMeasures = useAppStore((s) => s.measures);
+  const measures = useMemo(() => allMeasures.filter((m) => m.key !== 'accounts'), [allMeasures]);
   const reps = useAppStore((s) => s.reps);
   const selected = useAppStore((s) => s.selectedTerritoryId);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
@@ -117,7 +118,7 @@ export function TerritoryList() {
                       <span className="name">{x.name}</span>
                     )}
                   </td>
-                  <td>{x.repId ? (repName.get(x.repId) ?? x.repId) : <em className="muted">{t('territories.vacant')}</em>}</td>
+                  <td className="rep">{x.repId ? (repName.get(x.repId) ?? x.repId) : <em className="muted">{t('territories.vacant')}</em>}</td>
                   <td className="num">{number(x.accounts)}</td>
                   {measures.map((m) => (
                     <td key={m.key} className="num" title={`${number(x.measures[m.key] ?? 0)} ${m.unit}`}>

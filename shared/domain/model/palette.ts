@@ -28,19 +28,25 @@ export function territoryNeighbors(graph: Csr, owner: Int32Array, count: number)
 
 /**
  * Gives each territory a palette colour different from all its neighbours' (greedy
- * colouring, most-connected first, deterministic). Falls back to reuse only when a
+ * colouring, most-connected first, least-used colour first, deterministic). Falls back to reuse only when a
  * territory has more neighbours than the palette has colours.
  * @returns a `#rrggbb` colour per territory position
  */
 export function assignTerritoryColors(neighbors: Set<number>[]): string[] {
   const order = neighbors.map((_, i) => i).sort((a, b) => neighbors[b]!.size - neighbors[a]!.size || a - b);
   const colorOf = new Int32Array(neighbors.length).fill(-1);
+  const usage = new Int32Array(TERRITORY_PALETTE.length);
   for (const t of order) {
     const used = new Set<number>();
     for (const n of neighbors[t]!) if (colorOf[n]! >= 0) used.add(colorOf[n]!);
-    let c = 0;
-    while (used.has(c) && c < TERRITORY_PALETTE.length) c++;
-    colorOf[t] = c < TERRITORY_PALETTE.length ? c : t % TERRITORY_PALETTE.length;
+    // Among the colours no neighbour has, take the least used so the whole palette shows.
+    let c = -1;
+    for (let k = 0; k < TERRITORY_PALETTE.length; k++) {
+      if (!used.has(k) && (c < 0 || usage[k]! < usage[c]!)) c = k;
+    }
+    if (c < 0) c = t % TERRITORY_PALETTE.length;
+    colorOf[t] = c;
+    usage[c]!++;
   }
   return Array.from(colorOf, (c) => TERRITORY_PALETTE[c]!);
 }
