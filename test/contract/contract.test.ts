@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContractError } from '../../shared/contract/errors';
+import type { EventMessage } from '../../shared/contract/events';
+import { inProcessHarness, webHostHarness, type Harness } from '../helpers/clients';
+import { makeSmallDemo, makeTempDir, SMALL_DEMO } from '../helpers/workspaces';
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
+  await expect(promise).rejects.toBeInstanceOf(ContractError);
+  await expect(promise).rejects.toMatchObject({ code });
+}
+
+/** Resolves with the next event of a name that passes `accept` (or rejects after a timeout). */
+function nextEvent(h: Harness, name: EventMessage['name'], accept: (payload: unknown) => boolean = () => true): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${name} event`)), 5000);
+    const off = h.client.on(name, (payload) => {
+      if (!accept(payload)) return;
+      clearTimeout(timer);
+      off();
+      resolve(payload);
+    });
+  });
+}
+
+describe.each([
+  ['in-process backend', inProcessHarness],
+  ['web host', webHostHarness],
+])('the contract through the %s', (_name, makeHarness) => {
+  const temp = makeTempDir();
+  let h: Harness;
+
+  beforeAll(async () => {
+    makeSmallDemo(join(temp.dir, 'demo.tessera'));
+    h = await makeHarness(temp.dir);
+  });
+  afterAll(async () => {
+    await h.close();
+    temp.cleanup();
+  });
+
+  it('starts with no workspace and says so', async () => {
+    expect(await h.client.call('workspace.status', {})).toEqual({ state: 'none' });
+    await expectCode(h.client.call('workspace.info', {}), 'NO_WORKSPACE');
+    expect(await h.client.call('app.about', {})).toMatchObject({ name: 'Tessera', version: 'test' });
+  });
+
+  it('opens the demo and announces it', async () => {
+    const seen: string[] = [];
+    const changed = nextEvent(h, 'workspace.changed', (p) => seen.push((p as { state: string }).state) > 0 && (p as { state: string }).state === 'open');
+    const status = await h.client.call('workspace.openDemo', {});
+    expect(status).toMatchObject({ state: 'open', info: { resolution: SMALL_DEMO.resolution, accounts: SMALL_DEMO.accounts, reps: SMALL_DEMO.reps } });
+    expect(await changed).toMatchObject({ state: 'open' });
+    expect(seen).toEqual(['opening', 'open']);
+    expect(await h.client.call('workspace.recent', {})).toMatchObject([{ name: 'demo.tessera', exists: true }]);
+  });
+
+  it('serves the study area and the alignment as typed arrays', async () => {
+    const info = await h.client.call('workspace.info', {});
+    const area = await h.client.call('studyArea.get', {});
+    expect(area.h3Hi).toBeInstanceOf(Uint32Array);
+    expect(area.lat).toBeInstanceOf(Float32Array);
+    expect(area.h3Lo.length).toBe(info.cells);
+    expect(area.accounts.reduce((a, b) => a + b, 0)).toBe(info.accounts);
+    const assignment = await h.client.call('assignment.get', { scenarioId: 1 });
+    expect(assignment.territoryOfCell).toBeInstanceOf(Int32Array);
+    expect(assignment.territoryOfCell.length).toBe(info.cells);
+    expect(assignment.territoryOfCell.every((t) => t >= 1 && t <= SMALL_DEMO.reps)).toBe(true);
+  });
+
+  it('lists measures, reps, scenarios and territory totals that add up', async () => {
+    expect((await h.client.call('measure.list', {})).map((m) => m.key)).toEqual(['revenue_potential', 'workload', 'accounts']);
+    expect(await h.client.call('rep.list', {})).toHaveLength(SMALL_DEMO.reps);
+    expect(await h.client.call('scenario.list', {})).toMatchObject([{ id: 1, isBaseline: true, territories: SMALL_DEMO.reps }]);
+    const territories = await h.client.call('territory.list', { scenarioId: 1 });
+    expect(territories.reduce((a, t) => a + t.accounts, 0)).toBe(SMALL_DEMO.accounts);
+    expect(territories.reduce((a, t) => a + (t.measures.accounts ?? 0), 0)).toBe(SMALL_DEMO.accounts);
+  });
+
+  it('executes, undoes and redoes commands with events and labels', async () => {
+    const before = await h.client.call('assignment.get', { scenarioId: 1 });
+    const cells = [0, 1, 2, 3].filter((c) => before.territoryOfCell[c] !== 2);
+    const changed = nextEvent(h, 'scenario.changed');
+    const result = await h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.assignCells', cells, to: 2 } });
+    expect(await changed).toEqual({ scenarioId: 1, revision: result.revision });
+    expect(result.revision).toBe(before.revision + 1);
+    const after = await h.client.call('assignment.get', { scenarioId: 1 });
+    for (const c of cells) expect(after.territoryOfCell[c]).toBe(2);
+    expect((await h.client.call('history.state', { scenarioId: 1 })).undo).toMatchObject({ key: 'command.assignCells' });
+
+    await h.client.call('command.undo', { scenarioId: 1 });
+    expect(Array.from((await h.client.call('assignment.get', { scenarioId: 1 })).territoryOfCell)).toEqual(Array.from(before.territoryOfCell));
+    await h.client.call('command.redo', { scenarioId: 1 });
+    expect(Array.from((await h.client.call('assignment.get', { scenarioId: 1 })).territoryOfCell)).toEqual(Array.from(after.territoryOfCell));
+    expect(await h.client.call('command.redo', { scenarioId: 1 })).toBeNull();
+  });
+
+  it('refuses bad input with typed errors', async () => {
+    await expectCode(h.client.call('territory.list', { scenarioId: -1 } as never), 'BAD_REQUEST');
+    await expectCode(h.client.call('territory.list', { scenarioId: 99 }), 'NOT_FOUND');
+    await expectCode(h.client.call('no.such' as never, {} as never), 'UNKNOWN_METHOD');
+    await expectCode(
+      h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.assignCells', cells: [10_000_000], to: 1 } }),
+      'INVALID_INPUT',
+    );
+    await expectCode(h.client.call('workspace.open', { recentPath: '/etc/passwd' }), 'FORBIDDEN');
+    await expectCode(h.client.call('workspace.saveAs', {}), 'UNSUPPORTED');
+  });
+
+  it('keeps locked territories unpainted', async () => {
+    await h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.update', territoryId: 3, changes: { locked: true } } });
+    await expectCode(h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.assignCells', cells: [0], to: 3 } }), 'TERRITORY_LOCKED');
+    await h.client.call('command.undo', { scenarioId: 1 });
+  });
+
+  it('closes the workspace', async () => {
+    expect(await h.client.call('workspace.close', {})).toEqual({ state: 'none' });
+    await expectCode(h.client.call('scenario.list', {}), 'NO_WORKSPACE');
+  });
+});

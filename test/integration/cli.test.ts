@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256, writeFutureCopy, writeRandomFile, writeTruncatedCopy } from '../helpers/bad-files';
+import { makeTempDir, SMALL_DEMO } from '../helpers/workspaces';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'tessera.js');
+const temp = makeTempDir();
+const tessera = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+let demo: string;
+
+beforeAll(() => {
+  demo = join(temp.dir, 'demo.tessera');
+  const r = tessera('demo', demo, '--resolution', '4', '--accounts', String(SMALL_DEMO.accounts), '--reps', '8', '--seed', '3');
+  expect(r.status, r.stderr).toBe(0);
+});
+afterAll(() => temp.cleanup());
+
+describe('tessera CLI', () => {
+  it('describes a demo workspace as JSON', () => {
+    const r = tessera('info', demo, '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const info = JSON.parse(r.stdout);
+    expect(info).toMatchObject({ accounts: SMALL_DEMO.accounts, reps: 8, resolution: 4, scenarios: 1, schemaVersion: 1 });
+    expect(info.cells).toBeGreaterThan(3000);
+    expect(info.credits[0].license).toBe('CC BY 4.0');
+  });
+
+  it('generates the same demo for the same seed', () => {
+    const again = join(temp.dir, 'again.tessera');
+    expect(tessera('demo', again, '--resolution', '4', '--accounts', String(SMALL_DEMO.accounts), '--reps', '8', '--seed', '3').status).toBe(0);
+    const a = JSON.parse(tessera('info', demo, '--json').stdout);
+    const b = JSON.parse(tessera('info', again, '--json').stdout);
+    expect({ ...b, path: '', createdAt: '' }).toEqual({ ...a, path: '', createdAt: '' });
+  });
+
+  it('creates an empty workspace and refuses to overwrite a demo without --force', () => {
+    const empty = join(temp.dir, 'empty.tessera');
+    expect(tessera('create', empty, '--resolution', '8').status).toBe(0);
+    expect(JSON.parse(tessera('info', empty, '--json').stdout)).toMatchObject({ resolution: 8, accounts: 0, cells: 0 });
+    const r = tessera('demo', empty);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/already exists; add --force/);
+  });
+
+  it.each([
+    ['a random file', (p: string) => writeRandomFile(p), /not a Tessera workspace/],
+    ['a truncated workspace', (p: string) => writeTruncatedCopy(demo, p), /damaged: it is cut short/],
+    ['a future-schema workspace', (p: string) => writeFutureCopy(demo, p), /newer version of Tessera/],
+  ])('explains %s on stderr, exits 1, and leaves the file as it was', (_name, make, message) => {
+    const path = make(join(temp.dir, `bad-${Math.random().toString(36).slice(2)}.tessera`));
+    const before = sha256(path);
+    const r = tessera('info', path, '--json');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+    expect(sha256(path)).toBe(before);
+  });
+
+  it('answers usage errors with exit code 2 and the usage text', () => {
+    const r = tessera('frobnicate');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Unknown command "frobnicate"/);
+    expect(r.stderr).toMatch(/tessera serve/);
+    expect(tessera('create', join(temp.dir, 'x.tessera'), '--resolution', '99').status).toBe(2);
+  });
+});
