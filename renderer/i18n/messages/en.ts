@@ -56,6 +56,7 @@ export const en = {
   'command.assignCells': 'Assign {count} cells to {territory}',
   'command.unassignCells': 'Unassign {count} cells',
   'command.updateTerritory': 'Edit {territory}',
+  'command.renameTerritory': 'Rename {from} to {to}',
   'command.batch': '{count} edits',
   'unit.USD': 'USD',
   'unit.visits/yr': 'visits/yr',

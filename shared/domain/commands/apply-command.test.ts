@@ -75,6 +75,12 @@ describe('applyCommand', () => {
     expect(applied.label).toEqual({ key: 'command.assignCells', params: { count: 4, territory: 'T1' } });
   });
 
+  it('labels a rename with both names', () => {
+    const s = makeState();
+    const applied = applyCommand(view(s), { type: 'territory.update', territoryId: 1, changes: { name: 'North' } });
+    expect(applied.label).toEqual({ key: 'command.renameTerritory', params: { from: 'T1', to: 'North' } });
+  });
+
   it('refuses to paint into or out of a locked territory', () => {
     const s = makeState();
     s.territories.set(2, territory(2, true));

@@ -136,7 +136,13 @@ function labelOf(view: AlignmentView, command: Command): MessageRef {
             key: 'command.assignCells',
             params: { count: command.cells.length, territory: view.territory(command.to)?.name ?? String(command.to) },
           };
-    case 'territory.update':
-      return { key: 'command.updateTerritory', params: { territory: view.territory(command.territoryId)?.name ?? '' } };
+    case 'territory.update': {
+      const name = view.territory(command.territoryId)?.name ?? '';
+      const keys = Object.keys(command.changes);
+      if (keys.length === 1 && command.changes.name !== undefined) {
+        return { key: 'command.renameTerritory', params: { from: name, to: command.changes.name } };
+      }
+      return { key: 'command.updateTerritory', params: { territory: name } };
+    }
   }
 }
