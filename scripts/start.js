@@ -6,7 +6,8 @@ const { join } = require('node:path');
 const { checkNode, ensureBuild } = require('./ensure-build.js');
 
 const root = join(__dirname, '..');
-const electronDir = join(root, 'node_modules', 'electron');
+// TESSERA_ELECTRON_DIR / TESSERA_SKIP_ELECTRON_DOWNLOAD let tests exercise the no-runtime path.
+const electronDir = process.env.TESSERA_ELECTRON_DIR ?? join(root, 'node_modules', 'electron');
 
 function electronBinary() {
   const pathFile = join(electronDir, 'path.txt');
@@ -17,7 +18,7 @@ function electronBinary() {
 
 checkNode();
 let binary = electronBinary();
-if (!binary) {
+if (!binary && process.env.TESSERA_SKIP_ELECTRON_DOWNLOAD !== '1' && existsSync(join(electronDir, 'install.js'))) {
   console.error('Fetching the Electron runtime (first start only)…');
   const install = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, encoding: 'utf8' });
   binary = install.status === 0 ? electronBinary() : null;
