@@ -13,6 +13,8 @@ export interface BackendOptions {
   appVersion: string;
   dialogs?: DialogPort | null;
   now?: () => Date;
+  /** How the demo workspace is written when it is missing (see WorkspaceSession). */
+  writeDemo?: (path: string) => Promise<void>;
 }
 
 export interface Backend {
@@ -36,6 +38,7 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     now: options.now ?? (() => new Date()),
     onChange: (status) => emit('workspace.changed', status),
+    ...(options.writeDemo ? { writeDemo: options.writeDemo } : {}),
   });
   const ctx: HandlerContext = { session, dialogs: options.dialogs ?? null, appVersion: options.appVersion };
   const handlers = {

@@ -86,7 +86,7 @@ export async function serveCommand(args: ParsedArgs, io: Io, rendererDir: string
   const backend = createBackend({ dataDir, appVersion: version });
   const file = args.positionals[0];
   if (!file) io.err('Opening the demo workspace (generated on first use, about 10 s)…');
-  const status = file ? backend.session.open(file) : backend.session.openDemo();
+  const status = file ? backend.session.open(file) : await backend.session.openDemo();
   if (status.state === 'failed') io.err(`tessera: ${status.error.message}`);
   const host = await startWebHost({ backend, rendererDir, port: intFlag(args.flags, 'port', 0, 0, 65535) });
   io.out(`Tessera is running at ${host.url}`);

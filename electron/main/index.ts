@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend } from '../backend/create-backend';
 import { electronDialogs } from './dialogs';
+import { createChildDemoWriter } from './demo-process';
 import { wireIpc } from './ipc-adapter';
 import { buildMenu } from './menu';
 
@@ -53,6 +54,7 @@ void app.whenReady().then(() => {
     dataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
     dialogs: electronDialogs(() => window),
+    writeDemo: createChildDemoWriter(join(__dirname, 'cli.js')),
   });
   wireIpc(ipcMain, backend, (channel, event) => window?.webContents.send(channel, event), trusted);
   const refreshMenu = () => Menu.setApplicationMenu(buildMenu(backend, process.platform === 'darwin', isDev));
@@ -68,7 +70,7 @@ void app.whenReady().then(() => {
     setTimeout(() => {
       if (fromArgs) backend.session.open(fromArgs);
       else if (last) backend.session.open(last.path);
-      else backend.session.openDemo();
+      else void backend.session.openDemo();
     }, 50);
   });
 

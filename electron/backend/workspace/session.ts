@@ -11,6 +11,11 @@ export interface SessionOptions {
   dataDir: string;
   now: () => Date;
   onChange: (status: WorkspaceStatus) => void;
+  /**
+   * Writes the demo workspace to a path. Defaults to generating it in this thread; the
+   * desktop shell passes one that runs in a child process so its main process never stalls.
+   */
+  writeDemo?: (path: string) => Promise<void>;
 }
 
 /**
@@ -39,7 +44,7 @@ export class WorkspaceSession {
 
   open(path: string): WorkspaceStatus {
     const target = resolve(path);
-    this.close();
+    this.closeCurrent();
     this.setState({ state: 'opening', path: target });
     try {
       this.current = Workspace.open(target, this.options.now);
@@ -52,7 +57,7 @@ export class WorkspaceSession {
 
   create(path: string, resolution: number): WorkspaceStatus {
     const target = resolve(path);
-    this.close();
+    this.closeCurrent();
     try {
       this.current = Workspace.create(target, resolution, this.options.now);
     } catch (error) {
@@ -63,13 +68,14 @@ export class WorkspaceSession {
   }
 
   /** Opens the demo workspace in the data folder, generating it first if it is missing. */
-  openDemo(options: DemoOptions = {}): WorkspaceStatus {
+  async openDemo(): Promise<WorkspaceStatus> {
     const path = join(this.options.dataDir, 'demo.tessera');
     if (!existsSync(path)) {
-      this.close();
+      this.closeCurrent();
       this.setState({ state: 'opening', path });
       try {
-        writeDemoWorkspace(path, options, this.options.now);
+        if (this.options.writeDemo) await this.options.writeDemo(path);
+        else writeDemoWorkspace(path, {}, this.options.now);
       } catch (error) {
         return this.fail(path, error);
       }
@@ -87,12 +93,17 @@ export class WorkspaceSession {
   }
 
   close(): WorkspaceStatus {
+    this.closeCurrent();
+    if (this.state.state !== 'none') this.setState({ state: 'none' });
+    return this.state;
+  }
+
+  /** Releases the open file without announcing a change (an open or create follows). */
+  private closeCurrent(): void {
     if (this.current) {
       this.current.close();
       this.current = null;
     }
-    if (this.state.state !== 'none') this.setState({ state: 'none' });
-    return this.state;
   }
 
   private fail(path: string, error: unknown): WorkspaceStatus {
