@@ -2,6 +2,7 @@ import { latLngToCell } from 'h3-js';
 import { buildAdjacency, type Csr } from '../../../shared/domain/h3/build-adjacency';
 import type { StudyAreaCells } from '../../../shared/domain/h3/build-study-area';
 import { connectedComponents } from '../../../shared/domain/graph/connected-components';
+import type { Account } from '../../../shared/domain/model/account';
 import type { Territory } from '../../../shared/domain/model/territory';
 import type { DataCredit, Measure, Rep } from '../../../shared/domain/model/workspace';
 import type { Db } from '../db/db-types';
@@ -14,22 +15,13 @@ import { insertScenario } from '../db/queries/scenarios';
 import { insertCells, saveAdjacency } from '../db/queries/study-area';
 import { insertTerritories } from '../db/queries/territories';
 
-export interface NewAccount {
-  id: string;
-  name: string;
-  lat: number;
-  lon: number;
-  measures: Record<string, number>;
-  attributes: Record<string, string>;
-}
-
 /** Everything a fresh workspace is filled with, already validated. */
 export interface WorkspaceContent {
   name: string;
   credits: DataCredit[];
   studyArea: StudyAreaCells;
   measures: Measure[];
-  accounts: NewAccount[];
+  accounts: Account[];
   reps: Rep[];
   scenario: { name: string; territories: Territory[]; territoryOfCell: Int32Array } | null;
   /** The study area's adjacency when the caller already built it. */

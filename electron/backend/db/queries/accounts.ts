@@ -1,15 +1,9 @@
+import type { Account } from '../../../../shared/domain/model/account';
 import type { Measure } from '../../../../shared/domain/model/workspace';
 import type { Db } from '../db-types';
 
-export interface AccountRow {
-  id: string;
-  name: string;
-  lat: number;
-  lon: number;
-  cell: number;
-  measures: Record<string, number>;
-  attributes: Record<string, string>;
-}
+/** An account with the index of the study-area cell it lies in. */
+export type AccountRow = Account & { cell: number };
 
 /** Inserts accounts and refreshes the per-cell account counts and measure totals. Call inside a transaction. */
 export function insertAccounts(db: Db, accounts: readonly AccountRow[]): void {
