@@ -26,7 +26,7 @@ function isStale() {
 function ensureBuild({ quiet = false } = {}) {
   if (!isStale()) return;
   if (!quiet) console.error('Building Tessera (first run or sources changed)…');
-  const bin = require.resolve('electron-vite/bin/electron-vite.js', { paths: [root] });
+  const bin = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const result = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: quiet ? 'pipe' : ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) {
     if (quiet) process.stderr.write(result.stderr ?? '');
