@@ -6,7 +6,11 @@ import { useAppStore } from '../stores/use-app-store';
 import { loadBasemap } from './basemap-data';
 import { buildCoarseCells } from './coarse-cells';
 import { buildBasemapLayers, buildBorderLayers } from './layers/basemap-layers';
+import { buildHoverLayer, buildLabelLayer, buildOutlineLayer, buildPreviewLayer } from './layers/edit-layers';
 import { buildRepHomesLayer } from './layers/rep-homes-layer';
+import { createOutlineBuilder, territoryLabelPoints } from './territory-outlines';
+import { useMapTool } from '../tools/use-map-tool';
+import { ToolBar } from '../features/tools/ToolBar';
 import { buildTerritoryCellsLayer } from './layers/territory-cells-layer';
 
 /** Zoom below which the coarse (parent) hexagons are drawn instead of every cell. */
@@ -23,6 +27,9 @@ export function MapView() {
   const selected = useAppStore((s) => s.selectedTerritoryId);
   const bounds = useAppStore((s) => (s.status?.state === 'open' ? s.status.info.bounds : null));
   const fitRequest = useAppStore((s) => s.fitRequest);
+  const preview = useAppStore((s) => s.preview);
+  const hoverCells = useAppStore((s) => s.hoverCells);
+  const activeTool = useAppStore((s) => s.tool);
   const container = useRef<HTMLDivElement>(null);
   const [viewState, setViewState] = useState<MapViewState>(FALLBACK_VIEW);
   const [renderError, setRenderError] = useState<string | null>(null);
@@ -60,6 +67,14 @@ export function MapView() {
   const colorOf = useMemo(() => new Map(territories.map((x) => [x.id, x.color])), [territories]);
   const nameOf = useMemo(() => new Map(territories.map((x) => [x.id, x.name])), [territories]);
 
+  const outlineBuilder = useMemo(() => (cells ? createOutlineBuilder(cells) : null), [cells]);
+  const outlines = useMemo(
+    () => (outlineBuilder && assignment ? outlineBuilder(assignment.territoryOfCell) : []),
+    [outlineBuilder, assignment],
+  );
+  const labels = useMemo(() => (cells && assignment ? territoryLabelPoints(cells, assignment.territoryOfCell) : []), [cells, assignment]);
+  const tool = useMapTool(container, viewState);
+
   const useCoarse = coarse !== null && viewState.zoom < COARSE_BELOW_ZOOM;
   const layers = useMemo(() => {
     const list: unknown[] = [...buildBasemapLayers(basemap)];
@@ -75,9 +90,19 @@ export function MapView() {
         );
       }
     }
-    list.push(...buildBorderLayers(basemap), buildRepHomesLayer(reps));
+    list.push(...buildBorderLayers(basemap));
+    if (cells && assignment) {
+      const revision = `${assignment.scenarioId}:${assignment.revision}`;
+      list.push(buildOutlineLayer(outlines, revision));
+      if (preview && preview.cells.length > 0) {
+        list.push(buildPreviewLayer(cells.h3, preview.cells, preview.to === null ? null : (colorOf.get(preview.to) ?? null)));
+      }
+      if (hoverCells.length > 0) list.push(buildHoverLayer(cells.h3, hoverCells));
+      list.push(buildLabelLayer(labels, nameOf, `${revision}:${territories.map((x) => x.name).join('|')}`));
+    }
+    list.push(buildRepHomesLayer(reps));
     return list;
-  }, [basemap, cells, assignment, coarse, colorOf, selected, territories, reps, useCoarse]);
+  }, [basemap, cells, assignment, coarse, colorOf, nameOf, selected, territories, reps, useCoarse, outlines, labels, preview, hoverCells]);
 
   const tooltip = (info: PickingInfo) => {
     if (!info.layer || info.index < 0) return null;
@@ -96,11 +121,19 @@ export function MapView() {
   };
 
   return (
-    <div className="map" ref={container} role="region" aria-label={t('map.label')} data-testid="map" data-lod={useCoarse ? 'coarse' : 'fine'}>
+    <div
+      className={`map tool-${activeTool}`}
+      ref={container}
+      role="region"
+      aria-label={t('map.label')}
+      data-testid="map"
+      data-lod={useCoarse ? 'coarse' : 'fine'}
+      {...tool.handlers}
+    >
       <DeckGL
         viewState={viewState}
         onViewStateChange={({ viewState: next }) => setViewState(next as MapViewState)}
-        controller={{ dragRotate: false, touchRotate: false }}
+        controller={{ dragRotate: false, touchRotate: false, dragPan: !tool.capturesPointer }}
         layers={layers as never}
         getTooltip={tooltip as never}
         onAfterRender={() => {
@@ -111,6 +144,7 @@ export function MapView() {
         onError={(error) => setRenderError(error.message)}
       />
       {renderError && <div className="map-error" role="alert">{t('map.webglError', { message: renderError })}</div>}
+      <ToolBar />
       <div className="map-legend">
         <span className="legend-rep" aria-hidden="true" /> {t('map.legend.reps')}
       </div>

@@ -2,7 +2,7 @@ import { splitLongToH3Index } from 'h3-js';
 import type { WorkspaceStatus } from '../../shared/contract/api';
 import type { Command } from '../../shared/domain/commands/command';
 import type { Client } from '../client/create-client';
-import { initialState, useAppStore, type MapCells } from './use-app-store';
+import { initialState, useAppStore, type MapCells, type Preview, type ToolId } from './use-app-store';
 
 const set = useAppStore.setState;
 const get = useAppStore.getState;
@@ -43,8 +43,22 @@ export function createActions(client: Client) {
         client.call('workspace.recent', {}),
       ]);
       const h3 = new Array<string>(area.h3Hi.length);
-      for (let i = 0; i < h3.length; i++) h3[i] = splitLongToH3Index(area.h3Lo[i]!, area.h3Hi[i]!);
-      const cells: MapCells = { resolution: area.resolution, h3, lat: area.lat, lon: area.lon, accounts: area.accounts };
+      const index = new Map<string, number>();
+      for (let i = 0; i < h3.length; i++) {
+        h3[i] = splitLongToH3Index(area.h3Lo[i]!, area.h3Hi[i]!);
+        index.set(h3[i]!, i);
+      }
+      const cells: MapCells = {
+        resolution: area.resolution,
+        h3,
+        index,
+        lat: area.lat,
+        lon: area.lon,
+        accounts: area.accounts,
+        measures: area.measures,
+        offsets: area.adjacencyOffsets,
+        neighbors: area.adjacencyNeighbors,
+      };
       const scenarioId = (scenarios.find((s) => s.isBaseline) ?? scenarios[0])?.id ?? null;
       set({ measures, reps, scenarios, cells, recent, scenarioId });
       if (scenarioId !== null) await loadScenario(scenarioId);
@@ -92,8 +106,13 @@ export function createActions(client: Client) {
       set({ scenarioId, assignment: null, territories: [], selectedTerritoryId: null });
       void loadScenario(scenarioId);
     },
+    /** Toggles the selection (table rows). */
     selectTerritory(id: number | null) {
       set({ selectedTerritoryId: get().selectedTerritoryId === id ? null : id });
+    },
+    /** Sets the selection (map clicks). */
+    setSelectedTerritory(id: number | null) {
+      set({ selectedTerritoryId: id });
     },
     renameTerritory: (territoryId: number, name: string) => execute({ type: 'territory.update', territoryId, changes: { name } }),
     execute,
@@ -112,6 +131,17 @@ export function createActions(client: Client) {
     saveAs: () => guarded(() => client.call('workspace.saveAs', {})),
     close: () => guarded(() => client.call('workspace.close', {})),
     showAbout: (open: boolean) => set({ aboutOpen: open }),
+    setTool: (tool: ToolId) => set({ tool, preview: null, hoverCells: [] }),
+    setBrushRadius: (radius: number) => set({ brushRadius: Math.max(0, Math.min(12, radius)) }),
+    setPreview: (preview: Preview | null) => set({ preview }),
+    setHoverCells: (hoverCells: number[]) => set({ hoverCells }),
+    /** Ends a gesture: drops the preview and sends its one command (an undo step). */
+    async commitPreview(): Promise<void> {
+      const preview = get().preview;
+      set({ preview: null });
+      if (!preview || preview.cells.length === 0) return;
+      await execute({ type: 'territory.assignCells', cells: preview.cells, to: preview.to });
+    },
     dismissError: () => set({ error: null }),
     fitMap: () => set({ fitRequest: get().fitRequest + 1 }),
   };

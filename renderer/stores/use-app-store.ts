@@ -6,9 +6,25 @@ import type { Measure, Rep, ScenarioSummary } from '../../shared/domain/model/wo
 export interface MapCells {
   resolution: number;
   h3: string[];
+  /** H3 string → dense cell index. */
+  index: Map<string, number>;
   lat: Float32Array;
   lon: Float32Array;
   accounts: Uint32Array;
+  measures: Record<string, Float64Array>;
+  offsets: Int32Array;
+  neighbors: Int32Array;
+}
+
+export type ToolId = 'select' | 'brush' | 'eraser';
+
+/** An edit in progress on the map (never undoable; one command is sent when it ends). */
+export interface Preview {
+  cells: number[];
+  /** Territory the cells go to; null unassigns (eraser). */
+  to: number | null;
+  /** Cell under the pointer at the last move, so a fast move is joined up along the grid. */
+  lastCell?: number;
 }
 
 /**
@@ -34,6 +50,12 @@ export interface AppState {
   error: string | null;
   /** Bumped by "zoom to fit" so the map refits. */
   fitRequest: number;
+  tool: ToolId;
+  /** Brush radius in cell rings (0 = one cell). */
+  brushRadius: number;
+  preview: Preview | null;
+  /** Cells under the brush where the pointer hovers. */
+  hoverCells: number[];
 }
 
 export const initialState: AppState = {
@@ -53,6 +75,10 @@ export const initialState: AppState = {
   loading: false,
   error: null,
   fitRequest: 0,
+  tool: 'select',
+  brushRadius: 1,
+  preview: null,
+  hoverCells: [],
 };
 
 export const useAppStore = create<AppState>()(() => initialState);

@@ -41,6 +41,11 @@ export interface StudyArea {
   lon: Float32Array;
   /** Accounts located in each cell. */
   accounts: Uint32Array;
+  /** measure key → total per cell (for instant sums while editing). */
+  measures: Record<string, Float64Array>;
+  /** Edge adjacency of the cells in CSR form (neighbours of i: neighbors[offsets[i] … offsets[i+1])). */
+  adjacencyOffsets: Int32Array;
+  adjacencyNeighbors: Int32Array;
 }
 
 /** A scenario's alignment: the territory of every cell (-1 = unassigned). */

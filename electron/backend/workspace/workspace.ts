@@ -18,7 +18,7 @@ import { listMeasures } from '../db/queries/measures';
 import { getMeta, setMeta } from '../db/queries/meta';
 import { listReps, repCount } from '../db/queries/reps';
 import { bumpRevision, getScenario, listScenarios, scenarioCount } from '../db/queries/scenarios';
-import { loadStudyArea, type StoredStudyArea } from '../db/queries/study-area';
+import { loadAdjacency, loadStudyArea, type StoredStudyArea } from '../db/queries/study-area';
 import { listTerritories, updateTerritory } from '../db/queries/territories';
 
 /**
@@ -86,6 +86,7 @@ export class Workspace {
   studyAreaData(): StudyArea {
     const area = this.studyArea();
     const n = area.h3.length;
+    const graph = loadAdjacency(this.db) ?? { offsets: new Int32Array(n + 1), neighbors: new Int32Array(0) };
     const h3Hi = new Uint32Array(n);
     const h3Lo = new Uint32Array(n);
     area.h3.forEach((h, i) => {
@@ -100,7 +101,15 @@ export class Workspace {
       lat: Float32Array.from(area.lat),
       lon: Float32Array.from(area.lon),
       accounts: area.accounts.slice(),
+      measures: this.cellTotals(),
+      adjacencyOffsets: graph.offsets,
+      adjacencyNeighbors: graph.neighbors,
     };
+  }
+
+  private cellTotals(): Record<string, Float64Array> {
+    this.totals ??= loadCellTotals(this.db, this.measures(), this.studyArea().h3.length);
+    return this.totals;
   }
 
   measures(): Measure[] {
@@ -138,11 +147,10 @@ export class Workspace {
 
   territories(id: ScenarioId): TerritorySummary[] {
     const territories = listTerritories(this.db, id);
-    this.totals ??= loadCellTotals(this.db, this.measures(), this.studyArea().h3.length);
     const totals = computeTerritoryTotals({
       territoryOfCell: this.assignmentArray(id),
       cellAccounts: this.studyArea().accounts,
-      cellMeasures: this.totals,
+      cellMeasures: this.cellTotals(),
       overrides: loadOverrides(this.db, id),
       territoryIds: territories.map((t) => t.id),
     });

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { TerritorySummary } from '../../../shared/contract/api';
+import { shiftTotals } from '../../../shared/domain/metrics/shift-totals';
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { useAppStore } from '../../stores/use-app-store';
@@ -10,7 +11,23 @@ type SortKey = 'name' | 'rep' | 'accounts' | 'cells' | `m:${string}`;
 export function TerritoryList() {
   const { t, number, compact } = useI18n();
   const actions = useActions();
-  const territories = useAppStore((s) => s.territories);
+  const confirmed = useAppStore((s) => s.territories);
+  const preview = useAppStore((s) => s.preview);
+  const assignment = useAppStore((s) => s.assignment);
+  const cells = useAppStore((s) => s.cells);
+  // While a stroke is in progress the figures come from the renderer's own incremental
+  // sums; the backend's totals replace them when the edit is committed.
+  const territories = useMemo(
+    () =>
+      preview && assignment && cells && preview.cells.length > 0
+        ? shiftTotals(confirmed, assignment.territoryOfCell, preview.cells, preview.to, { accounts: cells.accounts, measures: cells.measures })
+        : confirmed,
+    [confirmed, preview, assignment, cells],
+  );
+  const changing = useMemo(() => {
+    if (territories === confirmed) return new Set<number>();
+    return new Set(territories.filter((x, i) => x.cells !== confirmed[i]!.cells).map((x) => x.id));
+  }, [territories, confirmed]);
   const allMeasures = useAppStore((s) => s.measures);
   const measures = useMemo(() => allMeasures.filter((m) => m.key !== 'accounts'), [allMeasures]);
   const reps = useAppStore((s) => s.reps);
@@ -92,7 +109,7 @@ export function TerritoryList() {
                 <tr
                   key={x.id}
                   data-territory-id={x.id}
-                  className={x.id === selected ? 'selected' : undefined}
+                  className={[x.id === selected ? 'selected' : '', changing.has(x.id) ? 'changing' : ''].join(' ').trim() || undefined}
                   aria-selected={x.id === selected}
                   onClick={() => actions.selectTerritory(x.id)}
                 >

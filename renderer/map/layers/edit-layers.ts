@@ -1,0 +1,71 @@
+import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import { LineLayer, TextLayer } from '@deck.gl/layers';
+import { hexToRgba, type Rgba } from '../color';
+import type { Label, Segment } from '../territory-outlines';
+
+/** Territory boundaries drawn from cut edges. */
+export function buildOutlineLayer(segments: Segment[], trigger: string) {
+  return new LineLayer<Segment>({
+    id: 'territory-outlines',
+    data: segments,
+    getSourcePosition: (s) => s.source,
+    getTargetPosition: (s) => s.target,
+    getColor: [40, 40, 40, 220],
+    widthUnits: 'pixels',
+    getWidth: 1.4,
+    updateTriggers: { getSourcePosition: trigger, getTargetPosition: trigger },
+  });
+}
+
+/** Territory names at a point inside each territory. */
+export function buildLabelLayer(labels: Label[], nameOf: ReadonlyMap<number, string>, trigger: string) {
+  return new TextLayer<Label>({
+    id: 'territory-labels',
+    data: labels,
+    getPosition: (l) => l.position,
+    getText: (l) => nameOf.get(l.territoryId) ?? '',
+    characterSet: 'auto',
+    fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif',
+    getSize: 12,
+    sizeUnits: 'pixels',
+    getColor: [20, 20, 20, 255],
+    fontWeight: 600,
+    outlineWidth: 3,
+    outlineColor: [255, 255, 255, 230],
+    fontSettings: { sdf: true },
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    updateTriggers: { getText: trigger, getPosition: trigger },
+  });
+}
+
+/** Cells of the stroke in progress, in the colour they are about to take. */
+export function buildPreviewLayer(h3: readonly string[], cells: number[], color: string | null) {
+  const fill: Rgba = color ? hexToRgba(color, 235) : [250, 250, 250, 230];
+  return new H3HexagonLayer<number>({
+    id: 'edit-preview',
+    data: cells,
+    getHexagon: (i: number) => h3[i]!,
+    getFillColor: fill,
+    filled: true,
+    stroked: false,
+    extruded: false,
+    updateTriggers: { getFillColor: color },
+  } as never);
+}
+
+/** The brush footprint under the pointer. */
+export function buildHoverLayer(h3: readonly string[], cells: number[]) {
+  return new H3HexagonLayer<number>({
+    id: 'brush-footprint',
+    data: cells,
+    getHexagon: (i: number) => h3[i]!,
+    filled: true,
+    getFillColor: [255, 255, 255, 60],
+    stroked: true,
+    getLineColor: [20, 20, 20, 200],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1.5,
+    extruded: false,
+  } as never);
+}

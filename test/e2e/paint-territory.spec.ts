@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import { startServeProcess, type ServedHost } from '../helpers/serve-process';
+import { makeSmallDemo, makeTempDir } from '../helpers/workspaces';
+
+const ARTIFACTS = join(__dirname, '..', '..', 'test-results');
+
+/** Cells column of a territory's row, as a number. */
+async function cellsOf(page: Page, id: number): Promise<number> {
+  const text = await page.locator(`tbody tr[data-territory-id="${id}"] td`).last().innerText();
+  return Number(text.replace(/\D/g, ''));
+}
+
+async function undoTitle(page: Page): Promise<string> {
+  return (await page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title')) ?? '';
+}
+
+describe('painting territories on the map', () => {
+  const temp = makeTempDir();
+  let host: ServedHost;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  let box: { x: number; y: number; width: number; height: number };
+  const target = 1;
+  let before = 0;
+
+  /**
+   * Drags the tool across the middle of the map from 10 % to 90 % of its width (few moves:
+   * software rendering is slow); `during` runs with the button still down.
+   */
+  async function stroke(during: () => Promise<void>) {
+    const y = box.y + box.height * 0.55;
+    await page.mouse.move(box.x + box.width * 0.1, y);
+    await page.mouse.down();
+    try {
+      for (let i = 1; i <= 5; i++) await page.mouse.move(box.x + box.width * (0.1 + 0.16 * i), y);
+      await during();
+    } finally {
+      await page.mouse.up();
+    }
+  }
+
+  beforeAll(async () => {
+    const file = makeSmallDemo(join(temp.dir, 'paint.tessera'));
+    host = await startServeProcess([file, '--data-dir', join(temp.dir, 'data')]);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.goto(host.url);
+    await page.waitForSelector('tbody tr', { timeout: 90_000 });
+    box = (await page.getByTestId('map').boundingBox())!;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    temp.cleanup();
+  });
+
+  it('paints a stroke into the selected territory as one undo step, with live figures', async () => {
+    before = await cellsOf(page, target);
+    await page.locator(`tbody tr[data-territory-id="${target}"]`).click();
+    await page.keyboard.press('b');
+    expect(await page.getByTestId('tool-hint').innerText()).toMatch(/Drag to paint cells into/);
+    await stroke(async () => {
+      // Live figures from the renderer's own sums while the button is still down.
+      await expect.poll(() => page.locator('tbody tr.changing').count()).toBeGreaterThan(1);
+      expect(await cellsOf(page, target)).toBeGreaterThan(before);
+    });
+    await expect.poll(() => undoTitle(page)).toMatch(/^Undo Assign \d+ cells to /);
+    const after = await cellsOf(page, target);
+    expect(after).toBeGreaterThan(before);
+    expect(await page.locator('tbody tr.changing').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'paint-stroke.png') });
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cellsOf(page, target)).toBe(before);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => cellsOf(page, target)).toBe(after);
+  });
+
+  it('drops a stroke on Escape', async () => {
+    const title = await undoTitle(page);
+    const cells = await cellsOf(page, target);
+    await stroke(() => page.keyboard.press('Escape'));
+    await page.waitForTimeout(500);
+    expect(await cellsOf(page, target)).toBe(cells);
+    expect(await undoTitle(page)).toBe(title);
+  });
+
+  it('keeps the edit and its undo step after a reload', async () => {
+    const cells = await cellsOf(page, target);
+    const title = await undoTitle(page);
+    await page.reload();
+    await page.waitForSelector('tbody tr', { timeout: 90_000 });
+    expect(await cellsOf(page, target)).toBe(cells);
+    expect(await undoTitle(page)).toBe(title);
+  });
+
+  it('erases cells with the eraser', async () => {
+    const cells = await cellsOf(page, target);
+    await page.keyboard.press('e');
+    await stroke(async () => {
+      await expect.poll(() => page.locator('tbody tr.changing').count()).toBeGreaterThan(0);
+    });
+    await expect.poll(() => undoTitle(page)).toMatch(/^Undo Unassign \d+ cells$/);
+    expect(await cellsOf(page, target)).toBeLessThan(cells);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cellsOf(page, target)).toBe(cells);
+  });
+});
