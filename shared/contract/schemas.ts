@@ -15,6 +15,17 @@ const territoryPatch = z
   })
   .strict();
 
+const territorySchema = z
+  .object({
+    id: territoryId,
+    name: z.string().min(1).max(200),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    repId: z.string().max(200).nullable(),
+    parentId: territoryId.nullable(),
+    locked: z.boolean(),
+  })
+  .strict();
+
 const messageRef = z.object({
   key: z.string().max(100),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
@@ -30,6 +41,8 @@ export const commandSchema: z.ZodType<Command> = z.lazy(() =>
       })
       .strict(),
     z.object({ type: z.literal('territory.update'), territoryId, changes: territoryPatch }).strict(),
+    z.object({ type: z.literal('territory.create'), territory: territorySchema }).strict(),
+    z.object({ type: z.literal('territory.delete'), territoryId }).strict(),
     z
       .object({ type: z.literal('batch'), commands: z.array(commandSchema).max(100_000), label: messageRef.optional() })
       .strict(),

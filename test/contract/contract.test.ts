@@ -113,6 +113,22 @@ describe.each([
     await h.client.call('command.undo', { scenarioId: 1 });
   });
 
+  it('creates a territory, paints into it, deletes it and undoes the delete exactly', async () => {
+    const territory = { id: 50, name: 'Overflow', color: '#123456', repId: null, parentId: null, locked: false };
+    await h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.create', territory } });
+    await h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.assignCells', cells: [10, 11, 12], to: 50 } });
+    const painted = await h.client.call('assignment.get', { scenarioId: 1 });
+    const deleted = await h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.delete', territoryId: 50 } });
+    expect(deleted.label).toEqual({ key: 'command.deleteTerritory', params: { territory: 'Overflow' } });
+    const after = await h.client.call('assignment.get', { scenarioId: 1 });
+    expect([10, 11, 12].map((c) => after.territoryOfCell[c])).toEqual([-1, -1, -1]);
+    expect((await h.client.call('territory.list', { scenarioId: 1 })).some((t) => t.id === 50)).toBe(false);
+    await h.client.call('command.undo', { scenarioId: 1 });
+    expect(Array.from((await h.client.call('assignment.get', { scenarioId: 1 })).territoryOfCell)).toEqual(Array.from(painted.territoryOfCell));
+    expect((await h.client.call('territory.list', { scenarioId: 1 })).find((t) => t.id === 50)).toMatchObject({ name: 'Overflow', cells: 3 });
+    await expectCode(h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.create', territory } }), 'INVALID_INPUT');
+  });
+
   it('closes the workspace', async () => {
     expect(await h.client.call('workspace.close', {})).toEqual({ state: 'none' });
     await expectCode(h.client.call('scenario.list', {}), 'NO_WORKSPACE');

@@ -108,4 +108,36 @@ describe('painting territories on the map', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => cellsOf(page, target)).toBe(cells);
   });
+
+  it('creates a territory, paints into it, locks it, deletes it and undoes the delete', async () => {
+    await page.keyboard.press('v');
+    await page.getByRole('button', { name: 'New territory' }).click();
+    const row = page.locator('tbody tr', { hasText: 'Territory 9' });
+    await row.waitFor();
+    const id = Number(await row.getAttribute('data-territory-id'));
+    await expect.poll(() => page.getByTestId('territory-details').innerText()).toContain('Territory 9');
+    await page.keyboard.press('b');
+    await stroke(async () => {
+      await expect.poll(() => cellsOf(page, id)).toBeGreaterThan(0);
+    });
+    await expect.poll(() => undoTitle(page)).toMatch(/to Territory 9$/);
+    const painted = await cellsOf(page, id);
+
+    // The checkbox mirrors the backend: it flips once the lock command is confirmed.
+    const locked = page.getByTestId('territory-details').getByLabel('Locked');
+    await locked.click();
+    await expect.poll(() => locked.isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('tool-hint').innerText()).toMatch(/Territory 9 is locked/);
+    expect(await page.getByRole('button', { name: 'Delete' }).isDisabled()).toBe(true);
+    await locked.click();
+    await expect.poll(() => locked.isChecked()).toBe(false);
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.locator(`tbody tr[data-territory-id="${id}"]`).count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator(`tbody tr[data-territory-id="${id}"]`).count()).toBe(1);
+    expect(await cellsOf(page, id)).toBe(painted);
+    await page.screenshot({ path: join(ARTIFACTS, 'territory-lifecycle.png') });
+  });
 });

@@ -19,7 +19,7 @@ import { getMeta, setMeta } from '../db/queries/meta';
 import { listReps, repCount } from '../db/queries/reps';
 import { bumpRevision, getScenario, listScenarios, scenarioCount } from '../db/queries/scenarios';
 import { loadAdjacency, loadStudyArea, type StoredStudyArea } from '../db/queries/study-area';
-import { listTerritories, updateTerritory } from '../db/queries/territories';
+import { deleteTerritory, insertTerritories, listTerritories, updateTerritory } from '../db/queries/territories';
 
 /**
  * One open workspace file: the only writer of its SQLite database. Reads are served
@@ -200,6 +200,11 @@ export class Workspace {
       cellCount: owner.length,
       territoryOfCell: (cell) => owner[cell]!,
       territory: (t) => territories.get(t),
+      cellsOf: (t) => {
+        const out: number[] = [];
+        for (let i = 0; i < owner.length; i++) if (owner[i] === t) out.push(i);
+        return out;
+      },
     };
     try {
       return applyCommand(view, command);
@@ -214,7 +219,9 @@ export class Workspace {
     const revision = this.db.transaction(() => {
       for (const change of changes) {
         if (change.kind === 'assign') assignCells(this.db, id, change.cells, change.to);
-        else updateTerritory(this.db, id, change.territoryId, change.patch);
+        else if (change.kind === 'territory') updateTerritory(this.db, id, change.territoryId, change.patch);
+        else if (change.kind === 'createTerritory') insertTerritories(this.db, id, [change.territory]);
+        else deleteTerritory(this.db, id, change.territoryId);
       }
       recordHistory();
       return bumpRevision(this.db, id);

@@ -3,6 +3,7 @@ import type { TerritorySummary } from '../../../shared/contract/api';
 import { shiftTotals } from '../../../shared/domain/metrics/shift-totals';
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
+import { TerritoryDetails } from './TerritoryDetails';
 import { useAppStore } from '../../stores/use-app-store';
 
 type SortKey = 'name' | 'rep' | 'accounts' | 'cells' | `m:${string}`;
@@ -82,6 +83,7 @@ export function TerritoryList() {
         <h2 id="territories-title">{t('territories.title')}</h2>
         <span className="muted">{t('territories.count', { count: territories.length })}</span>
       </header>
+      <TerritoryDetails />
       <input
         className="filter"
         type="search"

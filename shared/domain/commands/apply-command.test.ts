@@ -22,17 +22,20 @@ const view = (s: State): AlignmentView => ({
   cellCount: s.owner.length,
   territoryOfCell: (c) => s.owner[c]!,
   territory: (id) => s.territories.get(id),
+  cellsOf: (id) => [...s.owner.keys()].filter((c) => s.owner[c] === id),
 });
 
 function persist(s: State, changes: Change[]): void {
   for (const c of changes) {
     if (c.kind === 'assign') for (const cell of c.cells) s.owner[cell] = c.to ?? -1;
-    else s.territories.set(c.territoryId, { ...s.territories.get(c.territoryId)!, ...c.patch });
+    else if (c.kind === 'territory') s.territories.set(c.territoryId, { ...s.territories.get(c.territoryId)!, ...c.patch });
+    else if (c.kind === 'createTerritory') s.territories.set(c.territory.id, c.territory);
+    else s.territories.delete(c.territoryId);
   }
 }
 
 function snapshot(s: State) {
-  return { owner: [...s.owner], territories: [...s.territories.values()] };
+  return { owner: [...s.owner], territories: [...s.territories.values()].sort((a, b) => a.id - b.id) };
 }
 
 describe('applyCommand', () => {
@@ -40,6 +43,12 @@ describe('applyCommand', () => {
     ['assign cells from several territories', { type: 'territory.assignCells', cells: [0, 2, 4], to: 3 }],
     ['unassign cells', { type: 'territory.assignCells', cells: [1, 5], to: null }],
     ['rename and recolour', { type: 'territory.update', territoryId: 2, changes: { name: 'North', color: '#abcdef' } }],
+    ['create a territory', { type: 'territory.create', territory: territory(7) }],
+    ['delete a territory with cells', { type: 'territory.delete', territoryId: 2 }],
+    [
+      'a batch that creates a territory and paints into it',
+      { type: 'batch', commands: [{ type: 'territory.create', territory: territory(8) }, { type: 'territory.assignCells', cells: [0, 4], to: 8 }] },
+    ],
     [
       'a batch that moves the same cell twice',
       {
@@ -86,6 +95,13 @@ describe('applyCommand', () => {
     s.territories.set(2, territory(2, true));
     expect(() => applyCommand(view(s), { type: 'territory.assignCells', cells: [0], to: 2 })).toThrow(DomainError);
     expect(() => applyCommand(view(s), { type: 'territory.assignCells', cells: [2], to: 1 })).toThrow(/locked/);
+  });
+
+  it('refuses to create a duplicate id or delete a locked territory', () => {
+    const s = makeState();
+    expect(() => applyCommand(view(s), { type: 'territory.create', territory: territory(1) })).toThrow(/already exists/);
+    s.territories.set(3, territory(3, true));
+    expect(() => applyCommand(view(s), { type: 'territory.delete', territoryId: 3 })).toThrow(/locked/);
   });
 
   it('rejects cells outside the study area and unknown territories', () => {

@@ -11,12 +11,16 @@ export interface AlignmentView {
   /** The territory a cell is assigned to, or `UNASSIGNED` (-1). */
   territoryOfCell(cell: CellIndex): TerritoryId | typeof UNASSIGNED;
   territory(id: TerritoryId): Territory | undefined;
+  /** Cells currently assigned to a territory. */
+  cellsOf(id: TerritoryId): CellIndex[];
 }
 
 /** One write the caller must persist, in order. */
 export type Change =
   | { kind: 'assign'; cells: CellIndex[]; to: TerritoryId | null }
-  | { kind: 'territory'; territoryId: TerritoryId; patch: TerritoryPatch };
+  | { kind: 'territory'; territoryId: TerritoryId; patch: TerritoryPatch }
+  | { kind: 'createTerritory'; territory: Territory }
+  | { kind: 'deleteTerritory'; territoryId: TerritoryId };
 
 export interface AppliedCommand {
   changes: Change[];
@@ -35,11 +39,16 @@ export interface AppliedCommand {
  */
 export function applyCommand(view: AlignmentView, command: Command): AppliedCommand {
   const overlay = new Map<CellIndex, TerritoryId | typeof UNASSIGNED>();
-  const territoryOverlay = new Map<TerritoryId, Territory>();
+  const territoryOverlay = new Map<TerritoryId, Territory | null>();
   const live: AlignmentView = {
     cellCount: view.cellCount,
     territoryOfCell: (cell) => overlay.get(cell) ?? view.territoryOfCell(cell),
-    territory: (id) => territoryOverlay.get(id) ?? view.territory(id),
+    territory: (id) => (territoryOverlay.has(id) ? (territoryOverlay.get(id) ?? undefined) : view.territory(id)),
+    cellsOf: (id) => {
+      const out = view.cellsOf(id).filter((c) => !overlay.has(c));
+      for (const [cell, t] of overlay) if (t === id) out.push(cell);
+      return out.sort((a, b) => a - b);
+    },
   };
   const changes: Change[] = [];
   const inverses: Command[] = [];
@@ -55,7 +64,7 @@ function applyInto(
   changes: Change[],
   inverses: Command[],
   overlay: Map<CellIndex, TerritoryId | typeof UNASSIGNED>,
-  territoryOverlay: Map<TerritoryId, Territory>,
+  territoryOverlay: Map<TerritoryId, Territory | null>,
 ): void {
   switch (command.type) {
     case 'batch':
@@ -112,6 +121,33 @@ function applyInto(
       inverses.push({ type: 'territory.update', territoryId: current.id, changes: before });
       return;
     }
+    case 'territory.create': {
+      const t = command.territory;
+      if (!Number.isInteger(t.id) || t.id <= 0) throw new DomainError('INVALID_INPUT', `Territory id ${t.id} must be a positive integer.`);
+      if (view.territory(t.id)) throw new DomainError('INVALID_INPUT', `Territory ${t.id} already exists in this scenario.`);
+      if (t.name.trim() === '') throw new DomainError('INVALID_INPUT', 'A territory name cannot be empty.');
+      if (!/^#[0-9a-f]{6}$/i.test(t.color)) throw new DomainError('INVALID_INPUT', `Colour "${t.color}" is not of the form #rrggbb.`);
+      territoryOverlay.set(t.id, t);
+      changes.push({ kind: 'createTerritory', territory: t });
+      inverses.push({ type: 'territory.delete', territoryId: t.id });
+      return;
+    }
+    case 'territory.delete': {
+      const t = requireTerritory(view, command.territoryId);
+      if (t.locked) throw lockedError(t);
+      const cells = view.cellsOf(t.id);
+      if (cells.length > 0) {
+        for (const cell of cells) overlay.set(cell, UNASSIGNED);
+        changes.push({ kind: 'assign', cells, to: null });
+      }
+      territoryOverlay.set(t.id, null);
+      changes.push({ kind: 'deleteTerritory', territoryId: t.id });
+      // One ordered inverse: the territory must exist again before its cells return.
+      const restore: Command[] = [{ type: 'territory.create', territory: t }];
+      if (cells.length > 0) restore.push({ type: 'territory.assignCells', cells, to: t.id });
+      inverses.push(restore.length === 1 ? restore[0]! : { type: 'batch', commands: restore });
+      return;
+    }
   }
 }
 
@@ -144,5 +180,9 @@ function labelOf(view: AlignmentView, command: Command): MessageRef {
       }
       return { key: 'command.updateTerritory', params: { territory: name } };
     }
+    case 'territory.create':
+      return { key: 'command.createTerritory', params: { territory: command.territory.name } };
+    case 'territory.delete':
+      return { key: 'command.deleteTerritory', params: { territory: view.territory(command.territoryId)?.name ?? '' } };
   }
 }

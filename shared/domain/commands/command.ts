@@ -1,5 +1,6 @@
 import type { CellIndex, RepId, TerritoryId } from '../model/ids';
 import type { MessageRef } from '../model/message';
+import type { Territory } from '../model/territory';
 
 /** Assigns cells to a territory (`to: null` unassigns them). */
 export interface AssignCellsCommand {
@@ -23,6 +24,18 @@ export interface UpdateTerritoryCommand {
   changes: TerritoryPatch;
 }
 
+/** Adds a territory (its id must be new in the scenario). */
+export interface CreateTerritoryCommand {
+  type: 'territory.create';
+  territory: Territory;
+}
+
+/** Removes a territory; its cells become unassigned. */
+export interface DeleteTerritoryCommand {
+  type: 'territory.delete';
+  territoryId: TerritoryId;
+}
+
 /** Several commands applied in order as one undo step. */
 export interface BatchCommand {
   type: 'batch';
@@ -32,4 +45,9 @@ export interface BatchCommand {
 }
 
 /** An edit to a scenario, as serialisable data. Every command has an exact inverse. */
-export type Command = AssignCellsCommand | UpdateTerritoryCommand | BatchCommand;
+export type Command =
+  | AssignCellsCommand
+  | UpdateTerritoryCommand
+  | CreateTerritoryCommand
+  | DeleteTerritoryCommand
+  | BatchCommand;

@@ -36,3 +36,9 @@ export function updateTerritory(db: Db, scenarioId: ScenarioId, id: TerritoryId,
   if (sets.length === 0) return;
   db.prepare(`UPDATE territories SET ${sets.join(', ')} WHERE scenario_id = ? AND id = ?`).run(...values, scenarioId, id);
 }
+
+/** Removes a territory row (its cells must already be unassigned). Call inside a transaction. */
+export function deleteTerritory(db: Db, scenarioId: ScenarioId, id: TerritoryId): void {
+  db.prepare('DELETE FROM account_overrides WHERE scenario_id = ? AND territory_id = ?').run(scenarioId, id);
+  db.prepare('DELETE FROM territories WHERE scenario_id = ? AND id = ?').run(scenarioId, id);
+}
