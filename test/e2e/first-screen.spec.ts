@@ -51,6 +51,20 @@ describe('first screen: `tessera serve` with no file opens the generated demo', 
     expect(saturatedShare(shot)).toBeGreaterThan(0.15);
   });
 
+  it('shows each territory against its target with an adjustable tolerance', async () => {
+    const header = page.locator('[data-testid=territory-table] thead');
+    expect(await header.innerText()).toContain('vs target');
+    const cells = await page.locator('td.deviation').allInnerTexts();
+    expect(cells).toHaveLength(40);
+    expect(cells.every((c) => /^([+-]\d+(\.\d)?%|0%)$/.test(c.trim()))).toBe(true);
+    const tolerance = page.getByLabel('Tolerance ±');
+    await tolerance.fill('1000');
+    await expect.poll(() => page.getByTestId('outside-tolerance').innerText()).toBe('0 outside tolerance');
+    await tolerance.fill('0');
+    await expect.poll(() => page.getByTestId('outside-tolerance').innerText()).toMatch(/^[1-9]\d* outside tolerance$/);
+    await tolerance.fill('10');
+  });
+
   it('renames a territory, then undoes and redoes it from the toolbar', async () => {
     const first = page.locator('[data-testid=territory-table] tbody tr').first();
     const original = (await first.locator('.name').innerText()).trim();

@@ -28,44 +28,43 @@ export function TerritoryDetails() {
   return (
     <div className="territory-details" data-testid="territory-details">
       <button type="button" onClick={create}>{t('territories.create')}</button>
-      {selected && (
-        <>
-          <span className="selected-name">
-            <span className="swatch" style={{ background: selected.color }} aria-hidden="true" />
-            {selected.name}
-          </span>
-          <label className="inline">
-            {t('territories.color')}
-            <input type="color" value={selected.color} onChange={(e) => update({ color: e.target.value })} />
-          </label>
-          <label className="inline">
-            <input type="checkbox" checked={selected.locked} onChange={(e) => update({ locked: e.target.checked })} />
-            {t('territories.locked')}
-          </label>
-          <label className="inline">
-            {t('territories.column.rep')}
-            <select value={selected.repId ?? ''} onChange={(e) => update({ repId: e.target.value || null })}>
-              <option value="">{t('territories.vacant')}</option>
-              {reps.map((r) => (
-                <option key={r.id} value={r.id}>{r.name}</option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="button"
-            className="danger"
-            disabled={selected.locked}
-            onClick={() => {
-              if (window.confirm(t('territories.deleteConfirm', { name: selected.name, cells: selected.cells }))) {
-                actions.setSelectedTerritory(null);
-                void actions.execute({ type: 'territory.delete', territoryId: selected.id });
-              }
-            }}
-          >
-            {t('territories.delete')}
-          </button>
-        </>
-      )}
+      {/* Always laid out (disabled without a selection) so selecting never shifts the table. */}
+      <fieldset className="selected-controls" disabled={!selected}>
+        <span className="selected-name">
+          <span className="swatch" style={{ background: selected?.color ?? 'transparent' }} aria-hidden="true" />
+          {selected ? selected.name : <em className="muted">{t('territories.noneSelected')}</em>}
+        </span>
+        <label className="inline">
+          {t('territories.color')}
+          <input type="color" value={selected?.color ?? '#000000'} onChange={(e) => update({ color: e.target.value })} />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={selected?.locked ?? false} onChange={(e) => update({ locked: e.target.checked })} />
+          {t('territories.locked')}
+        </label>
+        <label className="inline">
+          {t('territories.column.rep')}
+          <select value={selected?.repId ?? ''} onChange={(e) => update({ repId: e.target.value || null })}>
+            <option value="">{t('territories.vacant')}</option>
+            {reps.map((r) => (
+              <option key={r.id} value={r.id}>{r.name}</option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="danger"
+          disabled={!selected || selected.locked}
+          onClick={() => {
+            if (selected && window.confirm(t('territories.deleteConfirm', { name: selected.name, cells: selected.cells }))) {
+              actions.setSelectedTerritory(null);
+              void actions.execute({ type: 'territory.delete', territoryId: selected.id });
+            }
+          }}
+        >
+          {t('territories.delete')}
+        </button>
+      </fieldset>
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { TerritorySummary } from '../../../shared/contract/api';
 import { shiftTotals } from '../../../shared/domain/metrics/shift-totals';
+import { targetDeviation } from '../../../shared/domain/metrics/target-deviation';
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { TerritoryDetails } from './TerritoryDetails';
 import { useAppStore } from '../../stores/use-app-store';
 
-type SortKey = 'name' | 'rep' | 'accounts' | 'cells' | `m:${string}`;
+type SortKey = 'name' | 'rep' | 'accounts' | 'cells' | 'deviation' | `m:${string}`;
 
 /** The territory table: accounts, cells and each measure's total per territory; sortable, filterable, renamable. */
 export function TerritoryList() {
@@ -37,8 +38,22 @@ export function TerritoryList() {
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<number | null>(null);
   const repName = useMemo(() => new Map(reps.map((r) => [r.id, r.name])), [reps]);
+  const [balanceKey, setBalanceKey] = useState<string | null>(null);
+  const [tolerancePct, setTolerancePct] = useState(10);
+  const balanceMeasure = allMeasures.find((m) => m.key === balanceKey) ?? allMeasures.find((m) => m.key === 'workload') ?? allMeasures[0];
+
+  const deviation = useMemo(() => {
+    if (!balanceMeasure || territories.length === 0) return new Map<number, number>();
+    const capacity = new Map(reps.map((r) => [r.id, r.capacity]));
+    const dev = targetDeviation(
+      territories.map((x) => x.measures[balanceMeasure.key] ?? 0),
+      territories.map((x) => (x.repId ? (capacity.get(x.repId) ?? 1) : 1)),
+    );
+    return new Map(territories.map((x, i) => [x.id, dev[i]!]));
+  }, [territories, balanceMeasure, reps]);
 
   const valueOf = (x: TerritorySummary, key: SortKey): string | number => {
+    if (key === 'deviation') return deviation.get(x.id) ?? 0;
     if (key === 'name') return x.name;
     if (key === 'rep') return x.repId ? (repName.get(x.repId) ?? x.repId) : '';
     if (key === 'accounts' || key === 'cells') return x[key];
@@ -56,7 +71,7 @@ export function TerritoryList() {
       return sort.desc ? -c : c;
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [territories, sort, filter, repName]);
+  }, [territories, sort, filter, repName, deviation]);
 
   const totals = useMemo(() => {
     const out = { accounts: 0, cells: 0, measures: {} as Record<string, number> };
@@ -84,6 +99,26 @@ export function TerritoryList() {
         <span className="muted">{t('territories.count', { count: territories.length })}</span>
       </header>
       <TerritoryDetails />
+      {balanceMeasure && (
+        <div className="balance-controls">
+          <label>
+            {t('territories.balanceOn')}
+            <select value={balanceMeasure.key} onChange={(e) => setBalanceKey(e.target.value)}>
+              {allMeasures.map((m) => (
+                <option key={m.key} value={m.key}>{m.label}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('territories.tolerance')}
+            <input type="number" min={0} max={100} step={1} value={tolerancePct} onChange={(e) => setTolerancePct(Math.max(0, Number(e.target.value) || 0))} />
+            %
+          </label>
+          <span className="muted" data-testid="outside-tolerance">
+            {t('territories.outside', { count: [...deviation.values()].filter((d) => Math.abs(d) > tolerancePct / 100).length })}
+          </span>
+        </div>
+      )}
       <input
         className="filter"
         type="search"
@@ -101,6 +136,7 @@ export function TerritoryList() {
               <tr>
                 {header('name', t('territories.column.name'))}
                 {header('rep', t('territories.column.rep'))}
+                {header('deviation', t('territories.column.deviation'), true)}
                 {header('accounts', t('territories.column.accounts'), true)}
                 {measures.map((m) => header(`m:${m.key}`, m.label, true))}
                 {header('cells', t('territories.column.cells'), true)}
@@ -138,6 +174,12 @@ export function TerritoryList() {
                     )}
                   </td>
                   <td className="rep">{x.repId ? (repName.get(x.repId) ?? x.repId) : <em className="muted">{t('territories.vacant')}</em>}</td>
+                  <td
+                    className={`num deviation ${Math.abs(deviation.get(x.id) ?? 0) > tolerancePct / 100 ? ((deviation.get(x.id) ?? 0) > 0 ? 'over' : 'under') : 'within'}`}
+                    title={t('territories.deviationTitle', { measure: balanceMeasure?.label ?? '' })}
+                  >
+                    {number(deviation.get(x.id) ?? 0, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' })}
+                  </td>
                   <td className="num">{number(x.accounts)}</td>
                   {measures.map((m) => (
                     <td key={m.key} className="num" title={`${number(x.measures[m.key] ?? 0)} ${m.unit}`}>
@@ -151,6 +193,7 @@ export function TerritoryList() {
             <tfoot>
               <tr>
                 <th scope="row">{t('territories.total')}</th>
+                <td />
                 <td />
                 <td className="num">{number(totals.accounts)}</td>
                 {measures.map((m) => (
