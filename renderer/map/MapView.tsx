@@ -27,6 +27,7 @@ export function MapView() {
   const selected = useAppStore((s) => s.selectedTerritoryId);
   const bounds = useAppStore((s) => (s.status?.state === 'open' ? s.status.info.bounds : null));
   const fitRequest = useAppStore((s) => s.fitRequest);
+  const fitTo = useAppStore((s) => s.fitTo);
   const preview = useAppStore((s) => s.preview);
   const hoverCells = useAppStore((s) => s.hoverCells);
   const activeTool = useAppStore((s) => s.tool);
@@ -49,17 +50,19 @@ export function MapView() {
   // Fit the study area once the map has its real size, and again on "zoom to fit".
   useEffect(() => {
     const el = container.current;
-    if (!bounds || !el || !size) return;
+    const target = fitTo ?? bounds;
+    if (!target || !el || !size) return;
     const width = Math.max(el.clientWidth, 200);
     const height = Math.max(el.clientHeight, 200);
     const fitted = new WebMercatorViewport({ width, height }).fitBounds(
       [
-        [bounds[0], bounds[1]],
-        [bounds[2], bounds[3]],
+        [target[0], target[1]],
+        [target[2], target[3]],
       ],
       { padding: Math.min(40, width / 10) },
     );
-    setViewState({ longitude: fitted.longitude, latitude: fitted.latitude, zoom: fitted.zoom, pitch: 0, bearing: 0 });
+    setViewState({ longitude: fitted.longitude, latitude: fitted.latitude, zoom: Math.min(fitted.zoom, 11), pitch: 0, bearing: 0 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bounds, fitRequest, size]);
 
   const basemap = useMemo(() => loadBasemap(), []);
@@ -128,6 +131,7 @@ export function MapView() {
       aria-label={t('map.label')}
       data-testid="map"
       data-lod={useCoarse ? 'coarse' : 'fine'}
+      data-zoom={viewState.zoom.toFixed(2)}
       {...tool.handlers}
     >
       <DeckGL

@@ -95,7 +95,7 @@ export function createActions(client: Client) {
         else if (action === 'redo') void this.redo();
         else if (action === 'about') this.showAbout(true);
         else if (action === 'openDemo') void this.openDemo();
-        else if (action === 'zoomToFit') set({ fitRequest: get().fitRequest + 1 });
+        else if (action === 'zoomToFit') set({ fitRequest: get().fitRequest + 1, fitTo: null });
       });
       const about = await guarded(() => client.call('app.about', {}));
       set({ about: about ?? null });
@@ -143,7 +143,8 @@ export function createActions(client: Client) {
       await execute({ type: 'territory.assignCells', cells: preview.cells, to: preview.to });
     },
     dismissError: () => set({ error: null }),
-    fitMap: () => set({ fitRequest: get().fitRequest + 1 }),
+    /** Fits the map to the given bounds, or to the whole study area. */
+    fitMap: (bounds: [number, number, number, number] | null = null) => set({ fitRequest: get().fitRequest + 1, fitTo: bounds }),
   };
 }
 

@@ -50,6 +50,8 @@ export interface AppState {
   error: string | null;
   /** Bumped by "zoom to fit" so the map refits. */
   fitRequest: number;
+  /** What the next fit shows: a territory's bounds, or null for the whole study area. */
+  fitTo: [number, number, number, number] | null;
   tool: ToolId;
   /** Brush radius in cell rings (0 = one cell). */
   brushRadius: number;
@@ -75,6 +77,7 @@ export const initialState: AppState = {
   loading: false,
   error: null,
   fitRequest: 0,
+  fitTo: null,
   tool: 'select',
   brushRadius: 1,
   preview: null,

@@ -140,4 +140,12 @@ describe('painting territories on the map', () => {
     expect(await cellsOf(page, id)).toBe(painted);
     await page.screenshot({ path: join(ARTIFACTS, 'territory-lifecycle.png') });
   });
+
+  it('zooms the map to the selected territory', async () => {
+    const zoom = async () => Number(await page.getByTestId('map').getAttribute('data-zoom'));
+    const before = await zoom();
+    await page.locator('tbody tr[data-territory-id="4"]').click();
+    await page.getByRole('button', { name: 'Zoom to' }).click();
+    await expect.poll(zoom).toBeGreaterThan(before + 0.5);
+  });
 });

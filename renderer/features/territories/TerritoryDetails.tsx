@@ -1,6 +1,7 @@
 import { TERRITORY_PALETTE } from '../../../shared/domain/model/palette';
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
+import { territoryBounds } from '../../map/territory-bounds';
 import { useAppStore } from '../../stores/use-app-store';
 
 /** Actions on territories: create one, and for the selected one recolour, lock, assign a rep, delete. */
@@ -51,6 +52,18 @@ export function TerritoryDetails() {
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          onClick={() => {
+            const { cells, assignment } = useAppStore.getState();
+            if (selected && cells && assignment) {
+              const bounds = territoryBounds(cells, assignment.territoryOfCell, selected.id);
+              if (bounds) actions.fitMap(bounds);
+            }
+          }}
+        >
+          {t('territories.zoomTo')}
+        </button>
         <button
           type="button"
           className="danger"

@@ -49,6 +49,7 @@ export const en = {
   'territories.color': 'Colour',
   'territories.locked': 'Locked',
   'territories.delete': 'Delete',
+  'territories.zoomTo': 'Zoom to',
   'territories.deleteConfirm': 'Delete {name}? Its {cells} cells become unassigned. You can undo this.',
   'map.label': 'Territory map',
   'map.tooltip.cell': 'Cell {h3}',
