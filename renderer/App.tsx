@@ -7,6 +7,7 @@ import { MapView } from './map/MapView';
 import { useActions } from './stores/actions-context';
 import { useAppStore } from './stores/use-app-store';
 import { ErrorBanner } from './ui/ErrorBanner';
+import { isTypingTarget } from './ui/is-typing-target';
 
 /** The main window: top bar, then the territory panel beside the map (or a status screen). */
 export function App({ canUseDialogs }: { canUseDialogs: boolean }) {
@@ -15,8 +16,7 @@ export function App({ canUseDialogs }: { canUseDialogs: boolean }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      if (isTypingTarget(e.target)) return;
       if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
       e.preventDefault();
       void (e.shiftKey ? actions.redo() : actions.undo());

@@ -1,6 +1,7 @@
 import { WebMercatorViewport, type MapViewState } from '@deck.gl/core';
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import { useActions } from '../stores/actions-context';
+import { isTypingTarget } from '../ui/is-typing-target';
 import { useAppStore } from '../stores/use-app-store';
 import { cellAt, cellsBetween, cellsUnderBrush } from './cells-under-brush';
 import type { ToolContext, ToolPointer } from './tool-state';
@@ -70,8 +71,7 @@ export function useMapTool(container: RefObject<HTMLDivElement | null>, viewStat
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
+      if (isTypingTarget(e.target)) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'Escape') {
         const state = TOOL_STATES[stateId.current];

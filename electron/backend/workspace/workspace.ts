@@ -5,6 +5,7 @@ import { ContractError } from '../../../shared/contract/errors';
 import { applyCommand, type AlignmentView, type Change } from '../../../shared/domain/commands/apply-command';
 import type { Command } from '../../../shared/domain/commands/command';
 import { DomainError } from '../../../shared/domain/model/domain-error';
+import { pointBounds } from '../../../shared/domain/geo/point-bounds';
 import type { ScenarioId } from '../../../shared/domain/model/ids';
 import { computeTerritoryTotals } from '../../../shared/domain/metrics/territory-totals';
 import type { DataCredit, Measure, Rep, ScenarioSummary, WorkspaceInfo } from '../../../shared/domain/model/workspace';
@@ -27,6 +28,8 @@ import { deleteTerritory, insertTerritories, listTerritories, updateTerritory } 
  */
 export class Workspace {
   private area: StoredStudyArea | null = null;
+  /** The study area as `studyArea.get` sends it; the study area does not change while open. */
+  private packed: Omit<StudyArea, 'measures'> | null = null;
   private totals: Record<string, Float64Array> | null = null;
   private readonly assignments = new Map<ScenarioId, Int32Array>();
 
@@ -79,11 +82,16 @@ export class Workspace {
       measures: listMeasures(this.db).map((m) => m.key),
       createdAt: getMeta(this.db, 'created_at') ?? '',
       credits: JSON.parse(getMeta(this.db, 'credits') ?? '[]') as DataCredit[],
-      bounds: boundsOf(area),
+      bounds: pointBounds(area.lat, area.lon),
     };
   }
 
   studyAreaData(): StudyArea {
+    this.packed ??= this.packStudyArea();
+    return { ...this.packed, measures: this.cellTotals() };
+  }
+
+  private packStudyArea(): Omit<StudyArea, 'measures'> {
     const area = this.studyArea();
     const n = area.h3.length;
     const graph = loadAdjacency(this.db) ?? { offsets: new Int32Array(n + 1), neighbors: new Int32Array(0) };
@@ -100,8 +108,7 @@ export class Workspace {
       h3Lo,
       lat: Float32Array.from(area.lat),
       lon: Float32Array.from(area.lon),
-      accounts: area.accounts.slice(),
-      measures: this.cellTotals(),
+      accounts: area.accounts,
       adjacencyOffsets: graph.offsets,
       adjacencyNeighbors: graph.neighbors,
     };
@@ -247,16 +254,4 @@ function toContractError(error: DomainError): ContractError {
     default:
       return new ContractError('INVALID_INPUT', error.message);
   }
-}
-
-function boundsOf(area: StoredStudyArea): [number, number, number, number] | null {
-  if (area.h3.length === 0) return null;
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (let i = 0; i < area.h3.length; i++) {
-    w = Math.min(w, area.lon[i]!);
-    e = Math.max(e, area.lon[i]!);
-    s = Math.min(s, area.lat[i]!);
-    n = Math.max(n, area.lat[i]!);
-  }
-  return [w, s, e, n];
 }
