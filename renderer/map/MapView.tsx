@@ -12,6 +12,13 @@ import { createOutlineBuilder, territoryLabelPoints } from './territory-outlines
 import { useMapTool } from '../tools/use-map-tool';
 import { ToolBar } from '../features/tools/ToolBar';
 import { buildTerritoryCellsLayer } from './layers/territory-cells-layer';
+import { buildAccountLayer } from './layers/account-layer';
+import { buildAccountDragLayers, buildSketchLayer } from './layers/sketch-layers';
+import { cellFillFunction } from './cell-fills';
+import { hexToRgba, type Rgba } from './color';
+import { densityScale } from './thematic';
+import { MapControls } from '../features/map/MapControls';
+import { useBalance } from '../features/territories/use-balance';
 
 /** Zoom below which the coarse (parent) hexagons are drawn instead of every cell. */
 const COARSE_BELOW_ZOOM = 5.6;
@@ -19,7 +26,8 @@ const FALLBACK_VIEW: MapViewState = { longitude: -96, latitude: 38.5, zoom: 3.5,
 
 /** The territory map: basemap, H3 cells coloured by territory, rep homes, hover tooltip. */
 export function MapView() {
-  const { t } = useI18n();
+  const { t, number, compact } = useI18n();
+  const measuresList = useAppStore((s) => s.measures).filter((m) => m.key !== 'accounts');
   const cells = useAppStore((s) => s.cells);
   const assignment = useAppStore((s) => s.assignment);
   const territories = useAppStore((s) => s.territories);
@@ -31,6 +39,14 @@ export function MapView() {
   const preview = useAppStore((s) => s.preview);
   const hoverCells = useAppStore((s) => s.hoverCells);
   const activeTool = useAppStore((s) => s.tool);
+  const mode = useAppStore((s) => s.mapMode);
+  const accounts = useAppStore((s) => s.accounts);
+  const showAccounts = useAppStore((s) => s.showAccounts);
+  const accountSizeKey = useAppStore((s) => s.accountSizeKey);
+  const sketch = useAppStore((s) => s.sketch);
+  const hoverAccount = useAppStore((s) => s.hoverAccount);
+  const accountDrag = useAppStore((s) => s.accountDrag);
+  const balance = useBalance(territories);
   const container = useRef<HTMLDivElement>(null);
   const [viewState, setViewState] = useState<MapViewState>(FALLBACK_VIEW);
   const [renderError, setRenderError] = useState<string | null>(null);
@@ -67,7 +83,7 @@ export function MapView() {
 
   const basemap = useMemo(() => loadBasemap(), []);
   const coarse = useMemo(() => (cells ? buildCoarseCells(cells) : null), [cells]);
-  const colorOf = useMemo(() => new Map(territories.map((x) => [x.id, x.color])), [territories]);
+  const rgbaOf = useMemo(() => new Map<number, Rgba>(territories.map((x) => [x.id, hexToRgba(x.color)])), [territories]);
   const nameOf = useMemo(() => new Map(territories.map((x) => [x.id, x.name])), [territories]);
 
   const outlineBuilder = useMemo(() => (cells ? createOutlineBuilder(cells) : null), [cells]);
@@ -78,12 +94,47 @@ export function MapView() {
   const labels = useMemo(() => (cells && assignment ? territoryLabelPoints(cells, assignment.territoryOfCell) : []), [cells, assignment]);
   const tool = useMapTool(container, viewState);
 
+  const density = useMemo(() => {
+    if (mode !== 'density' || !cells || !balance.measure) return null;
+    const values = cells.measures[balance.measure.key];
+    return values ? { values, areaKm2: cells.areaKm2, scale: densityScale(values, cells.areaKm2), key: balance.measure.key } : null;
+  }, [mode, cells, balance.measure]);
+  const fillOf = useMemo(
+    () =>
+      assignment
+        ? cellFillFunction({
+            mode,
+            territoryOfCell: assignment.territoryOfCell,
+            territories,
+            selected,
+            deviation: balance.deviation,
+            tolerance: balance.tolerance,
+            density,
+          })
+        : null,
+    [mode, assignment, territories, selected, balance.deviation, balance.tolerance, density],
+  );
+  // Accounts: the territory each counts for (its override, or its cell's) and whether it is placed by name.
+  const accountPlacement = useMemo(() => {
+    if (!accounts || !assignment) return null;
+    const territoryOf = new Int32Array(accounts.ids.length);
+    const overridden = new Uint8Array(accounts.ids.length);
+    for (let i = 0; i < territoryOf.length; i++) territoryOf[i] = assignment.territoryOfCell[accounts.cell[i]!]!;
+    for (const o of assignment.overrides) {
+      const row = accounts.row.get(o.accountId);
+      if (row === undefined) continue;
+      territoryOf[row] = o.territoryId;
+      overridden[row] = 1;
+    }
+    return { territoryOf, overridden };
+  }, [accounts, assignment]);
+
   const useCoarse = coarse !== null && viewState.zoom < COARSE_BELOW_ZOOM;
   const layers = useMemo(() => {
     const list: unknown[] = [...buildBasemapLayers(basemap)];
-    if (cells && assignment) {
-      const trigger = `${assignment.scenarioId}:${assignment.revision}:${selected}:${territories.map((x) => x.color).join()}`;
-      const common = { territoryOfCell: assignment.territoryOfCell, colorOf, selected, trigger };
+    if (cells && assignment && fillOf) {
+      const trigger = `${assignment.scenarioId}:${assignment.revision}:${selected}:${mode}:${density?.key}:${balance.tolerance}:${territories.map((x) => x.color).join()}`;
+      const common = { fillOf, trigger };
       list.push(
         buildTerritoryCellsLayer({ ...common, id: 'cells-fine', h3: cells.h3, source: (i) => i, visible: !useCoarse }),
       );
@@ -98,19 +149,54 @@ export function MapView() {
       const revision = `${assignment.scenarioId}:${assignment.revision}`;
       list.push(buildOutlineLayer(outlines, revision));
       if (preview && preview.cells.length > 0) {
-        list.push(buildPreviewLayer(cells.h3, preview.cells, preview.to === null ? null : (colorOf.get(preview.to) ?? null)));
+        const color = preview.to === null ? null : (territories.find((x) => x.id === preview.to)?.color ?? null);
+        list.push(buildPreviewLayer(cells.h3, preview.cells, color));
       }
       if (hoverCells.length > 0) list.push(buildHoverLayer(cells.h3, hoverCells));
-      list.push(buildLabelLayer(labels, nameOf, `${revision}:${territories.map((x) => x.name).join('|')}`));
     }
     list.push(buildRepHomesLayer(reps));
+    if (showAccounts && accounts && accountPlacement && assignment) {
+      list.push(
+        buildAccountLayer({
+          accounts,
+          ...accountPlacement,
+          colorOf: rgbaOf,
+          sizeBy: accountSizeKey ? (accounts.measures[accountSizeKey] ?? null) : null,
+          hovered: hoverAccount,
+          trigger: `${assignment.scenarioId}:${assignment.revision}:${accountSizeKey}:${territories.map((x) => x.color).join()}`,
+        }),
+      );
+    }
+    if (cells && assignment) {
+      list.push(buildLabelLayer(labels, nameOf, `${assignment.scenarioId}:${assignment.revision}:${territories.map((x) => x.name).join('|')}`));
+    }
+    if (sketch) list.push(buildSketchLayer(sketch, activeTool === 'rectangle'));
+    if (accountDrag && accounts) list.push(...buildAccountDragLayers(accountDrag, accounts));
     return list;
-  }, [basemap, cells, assignment, coarse, colorOf, nameOf, selected, territories, reps, useCoarse, outlines, labels, preview, hoverCells]);
+  }, [
+    basemap, cells, assignment, coarse, fillOf, nameOf, selected, territories, reps, useCoarse, outlines, labels, preview, hoverCells,
+    mode, density, balance.tolerance, showAccounts, accounts, accountPlacement, rgbaOf, accountSizeKey, hoverAccount, sketch, activeTool, accountDrag,
+  ]);
 
   const tooltip = (info: PickingInfo) => {
     if (!info.layer || info.index < 0) return null;
     if (info.layer.id === 'rep-homes') return { text: t('map.tooltip.rep', { name: (info.object as { name: string }).name }) };
     if (!cells || !assignment) return null;
+    if (info.layer.id === 'accounts' && accounts && accountPlacement) {
+      const i = info.index;
+      const territory = accountPlacement.territoryOf[i]!;
+      const lines = [
+        t('map.tooltip.account', { name: accounts.names[i]!, id: accounts.ids[i]! }),
+        territory < 0 ? t('map.tooltip.unassigned') : t('map.tooltip.territory', { name: nameOf.get(territory) ?? String(territory) }),
+      ];
+      if (accountPlacement.overridden[i]) lines.push(t('map.tooltip.placedByName'));
+      for (const m of measuresList) {
+        const v = accounts.measures[m.key]?.[i];
+        lines.push(`${m.label}: ${v === undefined || Number.isNaN(v) ? t('map.tooltip.missing') : number(v)}`);
+      }
+      lines.push(t('map.tooltip.dragHint'));
+      return { text: lines.join('\n') };
+    }
     const index = info.layer.id === 'cells-coarse' && coarse ? coarse.representative[info.index]! : info.index;
     const territory = assignment.territoryOfCell[index]!;
     const lines = [
@@ -119,6 +205,10 @@ export function MapView() {
     if (info.layer.id === 'cells-fine') {
       lines.unshift(t('map.tooltip.cell', { h3: cells.h3[index]! }));
       lines.push(t('map.tooltip.accounts', { count: cells.accounts[index]! }));
+      for (const m of measuresList) {
+        const v = cells.measures[m.key]?.[index] ?? 0;
+        if (v !== 0) lines.push(`${m.label}: ${compact(v)}`);
+      }
     }
     return { text: lines.join('\n') };
   };
@@ -132,12 +222,16 @@ export function MapView() {
       data-testid="map"
       data-lod={useCoarse ? 'coarse' : 'fine'}
       data-zoom={viewState.zoom.toFixed(2)}
+      data-view={`${viewState.longitude.toFixed(6)},${viewState.latitude.toFixed(6)},${viewState.zoom.toFixed(6)}`}
+      data-mode={mode}
+      data-hover-account={hoverAccount !== null && accounts ? accounts.ids[hoverAccount] : ''}
       {...tool.handlers}
     >
       <DeckGL
         viewState={viewState}
         onViewStateChange={({ viewState: next }) => setViewState(next as MapViewState)}
         controller={{ dragRotate: false, touchRotate: false, dragPan: !tool.capturesPointer }}
+        getCursor={({ isDragging }) => (hoverAccount !== null || accountDrag ? 'grab' : isDragging ? 'grabbing' : activeTool === 'select' ? 'default' : 'crosshair')}
         layers={layers as never}
         getTooltip={tooltip as never}
         onAfterRender={() => {
@@ -149,9 +243,7 @@ export function MapView() {
       />
       {renderError && <div className="map-error" role="alert">{t('map.webglError', { message: renderError })}</div>}
       <ToolBar />
-      <div className="map-legend">
-        <span className="legend-rep" aria-hidden="true" /> {t('map.legend.reps')}
-      </div>
+      <MapControls density={density?.scale ?? null} tolerance={balance.tolerance} measureLabel={balance.measure?.label ?? ''} />
     </div>
   );
 }

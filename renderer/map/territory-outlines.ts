@@ -38,6 +38,8 @@ export function createOutlineBuilder(cells: MapCells) {
 export interface Label {
   territoryId: number;
   position: [number, number];
+  /** Cells of the territory (larger territories win label collisions). */
+  cells: number;
 }
 
 /**
@@ -64,5 +66,5 @@ export function territoryLabelPoints(cells: MapCells, territoryOfCell: Int32Arra
     const b = best.get(t);
     if (!b || d < b.d) best.set(t, { d, i });
   }
-  return [...best].map(([territoryId, { i }]) => ({ territoryId, position: [cells.lon[i]!, cells.lat[i]!] }));
+  return [...best].map(([territoryId, { i }]) => ({ territoryId, position: [cells.lon[i]!, cells.lat[i]!], cells: sum.get(territoryId)!.n }));
 }

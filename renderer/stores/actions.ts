@@ -2,7 +2,8 @@ import { splitLongToH3Index } from 'h3-js';
 import type { WorkspaceStatus } from '../../shared/contract/api';
 import type { Command } from '../../shared/domain/commands/command';
 import type { Client } from '../client/create-client';
-import { initialState, useAppStore, type MapCells, type Preview, type ToolId } from './use-app-store';
+import type { AccountColumns } from '../../shared/contract/api';
+import { initialState, useAppStore, type AccountDrag, type MapAccounts, type MapCells, type MapMode, type Preview, type ToolId } from './use-app-store';
 
 const set = useAppStore.setState;
 const get = useAppStore.getState;
@@ -35,12 +36,13 @@ export function createActions(client: Client) {
   async function loadWorkspace(): Promise<void> {
     set({ loading: true, cells: null, assignment: null, territories: [], selectedTerritoryId: null });
     await guarded(async () => {
-      const [measures, reps, scenarios, area, recent] = await Promise.all([
+      const [measures, reps, scenarios, area, recent, accountColumns] = await Promise.all([
         client.call('measure.list', {}),
         client.call('rep.list', {}),
         client.call('scenario.list', {}),
         client.call('studyArea.get', {}),
         client.call('workspace.recent', {}),
+        client.call('account.list', {}),
       ]);
       const h3 = new Array<string>(area.h3Hi.length);
       const index = new Map<string, number>();
@@ -56,11 +58,12 @@ export function createActions(client: Client) {
         lon: area.lon,
         accounts: area.accounts,
         measures: area.measures,
+        areaKm2: area.areaKm2,
         offsets: area.adjacencyOffsets,
         neighbors: area.adjacencyNeighbors,
       };
       const scenarioId = (scenarios.find((s) => s.isBaseline) ?? scenarios[0])?.id ?? null;
-      set({ measures, reps, scenarios, cells, recent, scenarioId });
+      set({ measures, reps, scenarios, cells, recent, scenarioId, accounts: indexAccounts(accountColumns) });
       if (scenarioId !== null) await loadScenario(scenarioId);
     });
     set({ loading: false });
@@ -68,13 +71,14 @@ export function createActions(client: Client) {
 
   async function loadScenario(scenarioId: number): Promise<void> {
     await guarded(async () => {
-      const [assignment, territories, history] = await Promise.all([
+      const [assignment, territories, history, regions] = await Promise.all([
         client.call('assignment.get', { scenarioId }),
         client.call('territory.list', { scenarioId }),
         client.call('history.state', { scenarioId }),
+        client.call('region.list', { scenarioId }),
       ]);
       if (get().scenarioId !== scenarioId) return;
-      set({ assignment, territories, history });
+      set({ assignment, territories, history, regions });
     });
   }
 
@@ -131,7 +135,17 @@ export function createActions(client: Client) {
     saveAs: () => guarded(() => client.call('workspace.saveAs', {})),
     close: () => guarded(() => client.call('workspace.close', {})),
     showAbout: (open: boolean) => set({ aboutOpen: open }),
-    setTool: (tool: ToolId) => set({ tool, preview: null, hoverCells: [] }),
+    setTool: (tool: ToolId) => set({ tool, preview: null, hoverCells: [], sketch: null, hoverAccount: null, accountDrag: null }),
+    setMapMode: (mapMode: MapMode) => set({ mapMode }),
+    setShowAccounts: (showAccounts: boolean) => set({ showAccounts, hoverAccount: null }),
+    setAccountSizeKey: (accountSizeKey: string | null) => set({ accountSizeKey }),
+    setBalanceKey: (balanceKey: string) => set({ balanceKey }),
+    setTolerancePct: (pct: number) => set({ tolerancePct: Math.max(0, Math.min(100, pct)) }),
+    setSketch: (sketch: AppStateSketch) => set({ sketch }),
+    setHoverAccount: (hoverAccount: number | null) => {
+      if (get().hoverAccount !== hoverAccount) set({ hoverAccount });
+    },
+    setAccountDrag: (accountDrag: AccountDrag | null) => set({ accountDrag }),
     setBrushRadius: (radius: number) => set({ brushRadius: Math.max(0, Math.min(12, radius)) }),
     setPreview: (preview: Preview | null) => set({ preview }),
     setHoverCells: (hoverCells: number[]) => set({ hoverCells }),
@@ -149,3 +163,19 @@ export function createActions(client: Client) {
 }
 
 export type Actions = ReturnType<typeof createActions>;
+
+type AppStateSketch = ReturnType<typeof get>['sketch'];
+
+/** Adds the per-cell and per-id lookups the map needs to the account columns. */
+function indexAccounts(columns: AccountColumns): MapAccounts {
+  const byCell = new Map<number, number[]>();
+  const row = new Map<string, number>();
+  for (let i = 0; i < columns.ids.length; i++) {
+    const cell = columns.cell[i]!;
+    const list = byCell.get(cell);
+    if (list) list.push(i);
+    else byCell.set(cell, [i]);
+    row.set(columns.ids[i]!, i);
+  }
+  return { ...columns, byCell, row };
+}

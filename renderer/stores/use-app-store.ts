@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { AboutInfo, Assignment, HistoryState, RecentFile, TerritorySummary, WorkspaceStatus } from '../../shared/contract/api';
+import type { AboutInfo, AccountColumns, Assignment, HistoryState, RecentFile, TerritorySummary, WorkspaceStatus } from '../../shared/contract/api';
+import type { Region } from '../../shared/domain/model/region';
 import type { Measure, Rep, ScenarioSummary } from '../../shared/domain/model/workspace';
 
 /** The study area as the map needs it: H3 strings plus per-cell typed arrays. */
@@ -12,11 +13,32 @@ export interface MapCells {
   lon: Float32Array;
   accounts: Uint32Array;
   measures: Record<string, Float64Array>;
+  areaKm2: Float32Array;
   offsets: Int32Array;
   neighbors: Int32Array;
 }
 
-export type ToolId = 'select' | 'brush' | 'eraser';
+export type ToolId = 'select' | 'brush' | 'eraser' | 'lasso' | 'rectangle' | 'fill' | 'split';
+
+/** What the cells are coloured by. */
+export type MapMode = 'territory' | 'density' | 'deviation';
+
+/** Accounts as columns, with the accounts of each cell for hit-testing under the pointer. */
+export interface MapAccounts extends AccountColumns {
+  /** cell → indices of its accounts. */
+  byCell: Map<number, number[]>;
+  /** account id → row. */
+  row: Map<string, number>;
+}
+
+/** An account being dragged onto another territory. */
+export interface AccountDrag {
+  account: number;
+  /** [lon, lat] under the pointer. */
+  at: [number, number];
+  /** Territory under the pointer (-1: none). */
+  target: number;
+}
 
 /** An edit in progress on the map (never undoable; one command is sent when it ends). */
 export interface Preview {
@@ -58,6 +80,20 @@ export interface AppState {
   preview: Preview | null;
   /** Cells under the brush where the pointer hovers. */
   hoverCells: number[];
+  accounts: MapAccounts | null;
+  regions: Region[];
+  mapMode: MapMode;
+  showAccounts: boolean;
+  /** Measure that sizes account points (null: all the same size). */
+  accountSizeKey: string | null;
+  /** Measure the balance (deviation, chart, thematic map) is computed on; null picks workload or the first. */
+  balanceKey: string | null;
+  tolerancePct: number;
+  /** The shape being drawn ([lon, lat] vertices): a lasso, a rectangle's corners or a split line. */
+  sketch: { kind: 'polygon' | 'line'; points: [number, number][] } | null;
+  /** Account under the pointer (select tool with accounts shown), ready to be dragged. */
+  hoverAccount: number | null;
+  accountDrag: AccountDrag | null;
 }
 
 export const initialState: AppState = {
@@ -82,6 +118,16 @@ export const initialState: AppState = {
   brushRadius: 1,
   preview: null,
   hoverCells: [],
+  accounts: null,
+  regions: [],
+  mapMode: 'territory',
+  showAccounts: false,
+  accountSizeKey: null,
+  balanceKey: null,
+  tolerancePct: 10,
+  sketch: null,
+  hoverAccount: null,
+  accountDrag: null,
 };
 
 export const useAppStore = create<AppState>()(() => initialState);

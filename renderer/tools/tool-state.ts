@@ -1,11 +1,15 @@
-import type { Preview } from '../stores/use-app-store';
+import type { AccountDrag, AppState, Preview } from '../stores/use-app-store';
 
 /** A map pointer event, already located on the grid. */
 export interface ToolPointer {
   /** Cell under the pointer (-1 outside the study area). */
   cell: number;
-  /** Modifier for "click to assign" in the select tool. */
+  /** Alt or Shift held: "click to assign" in the select tool, "unassign" in the lasso and rectangle. */
   assignModifier: boolean;
+  /** [lon, lat] under the pointer (null when it cannot be located). */
+  lngLat?: [number, number] | null;
+  /** Account point under the pointer when accounts are shown (-1: none). */
+  account?: number;
 }
 
 /** What a tool state may read and do. */
@@ -24,6 +28,24 @@ export interface ToolContext {
   commit(): void;
   selectTerritory(id: number | null): void;
   assign(cells: number[], to: number | null): void;
+  /** Cells whose centre lies inside a polygon / a rectangle ([lon, lat]). */
+  cellsInPolygon(points: readonly [number, number][]): number[];
+  cellsInRectangle(a: [number, number], b: [number, number]): number[];
+  /** The connected patch of cells sharing the territory of `cell` (null when too large to fill). */
+  patchAt(cell: number): number[] | null;
+  sketch: AppState['sketch'];
+  setSketch(sketch: AppState['sketch']): void;
+  /** Splits the selected territory along a drawn line. */
+  splitAlong(line: [number, number][]): void;
+  /** Territory an account counts for (its override, or its cell's territory). */
+  accountTerritory(account: number): number;
+  /** Territory of the account's own cell. */
+  accountCellTerritory(account: number): number;
+  /** Places an account in a territory by name; null makes it follow its cell again. */
+  overrideAccount(account: number, to: number | null): void;
+  accountDrag: AccountDrag | null;
+  setAccountDrag(drag: AccountDrag | null): void;
+  setHoverAccount(account: number | null): void;
 }
 
 /** One state of a tool's state machine; handlers return the id of the next state. */

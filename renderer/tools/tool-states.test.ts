@@ -1,4 +1,7 @@
-import { gridDisk, latLngToCell } from 'h3-js';
+import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
+import { cellsInPolygon, cellsInRectangle } from '../../shared/domain/geo/cells-in-polygon';
+import { floodFill } from '../../shared/domain/graph/flood-fill';
+import { buildAdjacency } from '../../shared/domain/h3/build-adjacency';
 import { describe, expect, it } from 'vitest';
 import type { MapCells, Preview } from '../stores/use-app-store';
 import { cellAt, cellsBetween, cellsUnderBrush } from './cells-under-brush';
@@ -9,10 +12,13 @@ function makeCells(): MapCells {
   const h3 = gridDisk(latLngToCell(45, 7, 6), 6).sort();
   const index = new Map(h3.map((h, i) => [h, i]));
   const n = h3.length;
+  const centres = h3.map((h) => cellToLatLng(h));
+  const graph = buildAdjacency(h3);
   return {
     resolution: 6, h3, index,
-    lat: new Float32Array(n), lon: new Float32Array(n), accounts: new Uint32Array(n), measures: {},
-    offsets: new Int32Array(n + 1), neighbors: new Int32Array(0),
+    lat: Float32Array.from(centres, (c) => c[0]), lon: Float32Array.from(centres, (c) => c[1]),
+    accounts: new Uint32Array(n), measures: {}, areaKm2: new Float32Array(n).fill(36),
+    offsets: graph.offsets, neighbors: graph.neighbors,
   };
 }
 
@@ -34,6 +40,23 @@ function makeContext(cells: MapCells, active: number | null) {
     commit: () => log.push(`commit ${ctx.preview?.cells.length}`),
     selectTerritory: (id) => log.push(`select ${id}`),
     assign: (list, to) => log.push(`assign ${list.join(',')} ${to}`),
+    cellsInPolygon: (points) => cellsInPolygon(cells.lat, cells.lon, points),
+    cellsInRectangle: (a, b) => cellsInRectangle(cells.lat, cells.lon, a, b),
+    patchAt: (cell) => floodFill(cells.offsets, cells.neighbors, owner, cell),
+    sketch: null,
+    setSketch: (sketch) => {
+      ctx.sketch = sketch;
+    },
+    splitAlong: (line) => log.push(`split ${line.length}`),
+    // Account 0 lies in cell 0 (territory 1) and is placed in territory 2 by name.
+    accountTerritory: () => 2,
+    accountCellTerritory: () => 1,
+    overrideAccount: (account, to) => log.push(`override ${account} ${to}`),
+    accountDrag: null,
+    setAccountDrag: (drag) => {
+      ctx.accountDrag = drag;
+    },
+    setHoverAccount: () => {},
   };
   return { ctx, owner, log };
 }
@@ -98,5 +121,97 @@ describe('grid helpers', () => {
     const centre = cellAt(cells, 45, 7);
     expect(cellsUnderBrush(cells, centre, 0)).toEqual([centre]);
     expect(cellsUnderBrush(cells, centre, 2)).toHaveLength(19);
+  });
+});
+
+const lngLatOf = (cells: MapCells, i: number): [number, number] => [cells.lon[i]!, cells.lat[i]!];
+
+describe('lasso and rectangle tools', () => {
+  const cells = makeCells();
+
+  it('previews the enclosed cells live, skips locked ones, and assigns them in one command', () => {
+    const { ctx, owner, log } = makeContext(cells, 1);
+    // A rectangle around the whole patch: every unlocked cell not already in territory 1.
+    const lats = [...cells.lat];
+    const lons = [...cells.lon];
+    const [s, n, w, e] = [Math.min(...lats) - 0.1, Math.max(...lats) + 0.1, Math.min(...lons) - 0.1, Math.max(...lons) + 0.1];
+    let state = TOOL_STATES[TOOL_STATES['lasso.idle']!.onPointerDown!(ctx, { cell: -1, assignModifier: false, lngLat: [w, s] })]!;
+    expect(state.id).toBe('lasso.drawing');
+    for (const p of [[e, s], [e, n], [w, n]] as [number, number][]) state = TOOL_STATES[state.onPointerMove!(ctx, { cell: -1, assignModifier: false, lngLat: p })]!;
+    const expected = [...owner.keys()].filter((c) => owner[c] === 2);
+    expect([...ctx.preview!.cells].sort((a, b) => a - b)).toEqual(expected);
+    expect(ctx.sketch!.points).toHaveLength(4);
+    state = TOOL_STATES[state.onPointerUp!(ctx, { cell: -1, assignModifier: false, lngLat: [w, s] })]!;
+    expect(state.id).toBe('lasso.idle');
+    expect(ctx.sketch).toBeNull();
+    expect(log).toEqual([`commit ${expected.length}`]);
+  });
+
+  it('a rectangle keeps its first corner; Alt unassigns; Escape drops it', () => {
+    const { ctx } = makeContext(cells, null);
+    const a = lngLatOf(cells, 0);
+    const b = lngLatOf(cells, 50);
+    let state = TOOL_STATES[TOOL_STATES['rectangle.idle']!.onPointerDown!(ctx, { cell: 0, assignModifier: true, lngLat: a })]!;
+    state = TOOL_STATES[state.onPointerMove!(ctx, { cell: 50, assignModifier: true, lngLat: b })]!;
+    expect(ctx.preview!.to).toBeNull();
+    const inside = cellsInRectangle(cells.lat, cells.lon, a, b).filter((c) => c < 80);
+    expect([...ctx.preview!.cells].sort((x, y) => x - y)).toEqual(inside);
+    expect(state.onCancel!(ctx)).toBe('rectangle.idle');
+    expect(ctx.preview).toBeNull();
+    expect(ctx.sketch).toBeNull();
+  });
+
+  it('does not start without a selected territory (unless unassigning)', () => {
+    const { ctx } = makeContext(cells, null);
+    expect(TOOL_STATES['lasso.idle']!.onPointerDown!(ctx, { cell: 0, assignModifier: false, lngLat: [7, 45] })).toBe('lasso.idle');
+  });
+});
+
+describe('fill tool', () => {
+  const cells = makeCells();
+  it('gives the connected patch under the pointer to the selected territory', () => {
+    const { ctx, owner, log } = makeContext(cells, 1);
+    TOOL_STATES['fill.idle']!.onPointerUp!(ctx, { cell: 45, assignModifier: false });
+    const patch = floodFill(cells.offsets, cells.neighbors, owner, 45)!;
+    expect(patch.every((c) => owner[c] === 2)).toBe(true);
+    expect(log).toEqual([`commit ${patch.length}`]);
+  });
+  it('refuses to fill a locked patch', () => {
+    const { ctx, log } = makeContext(cells, 1);
+    TOOL_STATES['fill.idle']!.onPointerUp!(ctx, { cell: 100, assignModifier: false });
+    expect(log).toEqual([]);
+  });
+});
+
+describe('split tool', () => {
+  const cells = makeCells();
+  it('collects the drawn line and splits along it on release', () => {
+    const { ctx, log } = makeContext(cells, 1);
+    let state = TOOL_STATES[TOOL_STATES['split.idle']!.onPointerDown!(ctx, { cell: 0, assignModifier: false, lngLat: [6.9, 45] })]!;
+    state = TOOL_STATES[state.onPointerMove!(ctx, { cell: 0, assignModifier: false, lngLat: [7, 45] })]!;
+    expect(state.onPointerUp!(ctx, { cell: 0, assignModifier: false, lngLat: [7.1, 45] })).toBe('split.idle');
+    expect(log).toEqual(['split 3']);
+  });
+});
+
+describe('dragging an account', () => {
+  const cells = makeCells();
+  it('overrides onto the territory it is dropped on, and clears the override on its own cell', () => {
+    const { ctx, log } = makeContext(cells, null);
+    const down = TOOL_STATES['select.idle']!.onPointerDown!(ctx, { cell: 0, assignModifier: false, lngLat: lngLatOf(cells, 0), account: 0 });
+    expect(down).toBe('select.dragAccount');
+    const drag = TOOL_STATES[down]!;
+    drag.onPointerMove!(ctx, { cell: 85, assignModifier: false, lngLat: lngLatOf(cells, 85), account: -1 });
+    expect(ctx.accountDrag).toMatchObject({ account: 0, target: 3 });
+    // Territory 3 is locked: refused.
+    expect(drag.onPointerUp!(ctx, { cell: 85, assignModifier: false, account: -1 })).toBe('select.idle');
+    TOOL_STATES['select.idle']!.onPointerDown!(ctx, { cell: 0, assignModifier: false, lngLat: lngLatOf(cells, 0), account: 0 });
+    drag.onPointerUp!(ctx, { cell: 5, assignModifier: false, account: -1 });
+    expect(ctx.accountDrag).toBeNull();
+    expect(log).toEqual(['override 0 null']);
+  });
+  it('a press away from accounts does not start a drag', () => {
+    const { ctx } = makeContext(cells, null);
+    expect(TOOL_STATES['select.idle']!.onPointerDown!(ctx, { cell: 0, assignModifier: false, lngLat: [7, 45], account: -1 })).toBe('select.idle');
   });
 });

@@ -1,23 +1,29 @@
 import { WebMercatorViewport, type MapViewState } from '@deck.gl/core';
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
+import { useI18n } from '../i18n/use-i18n';
 import { useActions } from '../stores/actions-context';
 import { isTypingTarget } from '../ui/is-typing-target';
-import { useAppStore } from '../stores/use-app-store';
-import { cellAt, cellsBetween, cellsUnderBrush } from './cells-under-brush';
-import type { ToolContext, ToolPointer } from './tool-state';
+import { useAppStore, type ToolId } from '../stores/use-app-store';
+import { accountNear } from './account-near';
+import { cellAt } from './cells-under-brush';
+import { createToolContext } from './tool-context';
+import type { ToolPointer } from './tool-state';
 import { INITIAL_STATE, TOOL_STATES } from './tool-states';
 
-const TOOL_KEYS: Record<string, 'select' | 'brush' | 'eraser'> = { v: 'select', b: 'brush', e: 'eraser' };
+const TOOL_KEYS: Record<string, ToolId> = { v: 'select', b: 'brush', e: 'eraser', l: 'lasso', r: 'rectangle', f: 'fill' };
 
 /**
  * Runs the active tool's state machine on the map: pointer events become grid cells,
- * states decide previews and commands. Keys: V select, B brush, E eraser, [ and ] brush
- * size, Escape cancels a gesture.
+ * states decide previews and commands. Keys: V select, B brush, E eraser, L lasso,
+ * R rectangle, F fill, [ and ] brush size, Escape cancels a gesture.
  * @returns pointer handlers for the map container and whether panning must be off
  */
 export function useMapTool(container: RefObject<HTMLDivElement | null>, viewState: MapViewState) {
   const actions = useActions();
+  const { t } = useI18n();
   const tool = useAppStore((s) => s.tool);
+  const hoverAccount = useAppStore((s) => s.hoverAccount);
+  const dragging = useAppStore((s) => s.accountDrag !== null);
   const stateId = useRef(INITIAL_STATE[tool]);
   const view = useRef(viewState);
   view.current = viewState;
@@ -26,42 +32,24 @@ export function useMapTool(container: RefObject<HTMLDivElement | null>, viewStat
     stateId.current = INITIAL_STATE[tool];
   }, [tool]);
 
-  const context = (): ToolContext | null => {
-    const s = useAppStore.getState();
-    if (!s.cells || !s.assignment) return null;
-    const cells = s.cells;
-    return {
-      territoryOfCell: s.assignment.territoryOfCell,
-      lockedTerritories: new Set(s.territories.filter((t) => t.locked).map((t) => t.id)),
-      activeTerritory: s.selectedTerritoryId,
-      footprint: (cell) => cellsUnderBrush(cells, cell, s.brushRadius),
-      sweep: (from, to) => {
-        const out = new Set<number>();
-        for (const c of cellsBetween(cells, from, to)) for (const f of cellsUnderBrush(cells, c, s.brushRadius)) out.add(f);
-        return [...out];
-      },
-      preview: s.preview,
-      setPreview: actions.setPreview,
-      setHover: actions.setHoverCells,
-      commit: () => void actions.commitPreview(),
-      selectTerritory: actions.setSelectedTerritory,
-      assign: (list, to) => void actions.execute({ type: 'territory.assignCells', cells: list, to }),
-    };
-  };
+  const context = () => createToolContext(actions, (id) => t('territories.newName', { number: id }));
 
   const locate = (e: ReactPointerEvent): ToolPointer => {
     const el = container.current;
-    const cells = useAppStore.getState().cells;
-    if (!el || !cells) return { cell: -1, assignModifier: false };
+    const s = useAppStore.getState();
+    if (!el || !s.cells) return { cell: -1, assignModifier: false };
     const rect = el.getBoundingClientRect();
     const viewport = new WebMercatorViewport({ ...view.current, width: rect.width, height: rect.height });
-    const [lon, lat] = viewport.unproject([e.clientX - rect.left, e.clientY - rect.top]) as [number, number];
-    return { cell: cellAt(cells, lat, lon), assignModifier: e.altKey || e.shiftKey };
+    const x = e.clientX - rect.left;
+    const y = e.clientY - rect.top;
+    const [lon, lat] = viewport.unproject([x, y]) as [number, number];
+    const cell = cellAt(s.cells, lat, lon);
+    const account =
+      s.tool === 'select' && s.showAccounts && s.accounts && cell >= 0 ? accountNear(s.cells, s.accounts, cell, viewport, x, y) : -1;
+    return { cell, assignModifier: e.altKey || e.shiftKey, lngLat: [lon, lat], account };
   };
 
   const run = (handler: 'onPointerDown' | 'onPointerMove' | 'onPointerUp', e: ReactPointerEvent) => {
-    // Only the map itself: presses on overlays (tool bar, legend) are theirs.
-    if (handler === 'onPointerDown' && (e.target as HTMLElement).tagName !== 'CANVAS') return;
     const ctx = context();
     const state = TOOL_STATES[stateId.current];
     const fn = state?.[handler];
@@ -92,10 +80,12 @@ export function useMapTool(container: RefObject<HTMLDivElement | null>, viewStat
   }, [actions]);
 
   return {
-    capturesPointer: TOOL_STATES[INITIAL_STATE[tool]]!.capturesPointer,
+    // Panning stays on in the select tool, except over a draggable account or during its drag.
+    capturesPointer: TOOL_STATES[INITIAL_STATE[tool]]!.capturesPointer || hoverAccount !== null || dragging,
     handlers: {
       onPointerDown: (e: ReactPointerEvent) => {
-        if (e.button !== 0) return;
+        // Only the map itself: presses on overlays (tool bar, legend) stay theirs, uncaptured.
+        if (e.button !== 0 || (e.target as HTMLElement).tagName !== 'CANVAS') return;
         (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
         run('onPointerDown', e);
       },
@@ -104,7 +94,10 @@ export function useMapTool(container: RefObject<HTMLDivElement | null>, viewStat
         if (e.button !== 0) return;
         run('onPointerUp', e);
       },
-      onPointerLeave: () => actions.setHoverCells([]),
+      onPointerLeave: () => {
+        actions.setHoverCells([]);
+        actions.setHoverAccount(null);
+      },
     },
   };
 }

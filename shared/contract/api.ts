@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { MessageRef } from '../domain/model/message';
 import type { Revision, ScenarioId } from '../domain/model/ids';
+import type { TerritoryShape } from '../domain/metrics/territory-shape';
+import type { Region } from '../domain/model/region';
 import type { Territory, TerritoryTotals } from '../domain/model/territory';
 import type { DataCredit, Measure, Rep, ScenarioSummary, WorkspaceInfo } from '../domain/model/workspace';
 import type { ContractErrorData } from './errors';
@@ -41,6 +43,8 @@ export interface StudyArea {
   lon: Float32Array;
   /** Accounts located in each cell. */
   accounts: Uint32Array;
+  /** Area of each cell, km². */
+  areaKm2: Float32Array;
   /** measure key → total per cell (for instant sums while editing). */
   measures: Record<string, Float64Array>;
   /** Edge adjacency of the cells in CSR form (neighbours of i: neighbors[offsets[i] … offsets[i+1])). */
@@ -48,14 +52,35 @@ export interface StudyArea {
   adjacencyNeighbors: Int32Array;
 }
 
-/** A scenario's alignment: the territory of every cell (-1 = unassigned). */
+/** An account placed in a territory by name, whatever its cell's territory. */
+export interface AccountOverride {
+  accountId: string;
+  territoryId: number;
+}
+
+/** A scenario's alignment: the territory of every cell (-1 = unassigned) and the named-account overrides. */
 export interface Assignment {
   scenarioId: ScenarioId;
   revision: Revision;
   territoryOfCell: Int32Array;
+  overrides: AccountOverride[];
 }
 
-export type TerritorySummary = Territory & Omit<TerritoryTotals, 'territoryId'>;
+/** Every account as columns (row i is one account), for the account layer and drag overrides. */
+export interface AccountColumns {
+  /** Exactly as imported. */
+  ids: string[];
+  names: string[];
+  lat: Float32Array;
+  lon: Float32Array;
+  /** Study-area cell of each account. */
+  cell: Int32Array;
+  /** measure key → value per account; NaN where the value is missing. */
+  measures: Record<string, Float64Array>;
+}
+
+/** A territory with its totals and its shape figures (area, contiguity, compactness, distances). */
+export type TerritorySummary = Territory & Omit<TerritoryTotals, 'territoryId'> & Omit<TerritoryShape, 'territoryId'>;
 
 export interface CommandResult {
   revision: Revision;
@@ -85,6 +110,8 @@ export interface Results {
   'studyArea.get': StudyArea;
   'assignment.get': Assignment;
   'territory.list': TerritorySummary[];
+  'region.list': Region[];
+  'account.list': AccountColumns;
   'command.execute': CommandResult;
   'command.undo': CommandResult | null;
   'command.redo': CommandResult | null;

@@ -4,6 +4,8 @@ import type { Command } from '../domain/commands/command';
 /** Runtime schemas for every method's argument; the contract's argument types derive from them. */
 const scenarioId = z.number().int().positive();
 const territoryId = z.number().int().positive();
+const regionId = z.number().int().positive();
+const accountId = z.string().max(200);
 const empty = z.object({}).strict();
 
 const territoryPatch = z
@@ -12,6 +14,7 @@ const territoryPatch = z
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
     locked: z.boolean().optional(),
     repId: z.string().max(200).nullable().optional(),
+    parentId: regionId.nullable().optional(),
   })
   .strict();
 
@@ -21,7 +24,7 @@ const territorySchema = z
     name: z.string().min(1).max(200),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
     repId: z.string().max(200).nullable(),
-    parentId: territoryId.nullable(),
+    parentId: regionId.nullable(),
     locked: z.boolean(),
   })
   .strict();
@@ -43,6 +46,15 @@ export const commandSchema: z.ZodType<Command> = z.lazy(() =>
     z.object({ type: z.literal('territory.update'), territoryId, changes: territoryPatch }).strict(),
     z.object({ type: z.literal('territory.create'), territory: territorySchema }).strict(),
     z.object({ type: z.literal('territory.delete'), territoryId }).strict(),
+    z.object({ type: z.literal('territory.merge'), from: territoryId, into: territoryId }).strict(),
+    z
+      .object({ type: z.literal('account.override'), accountIds: z.array(accountId).min(1).max(1_000_000), to: territoryId.nullable() })
+      .strict(),
+    z.object({ type: z.literal('region.create'), region: z.object({ id: regionId, name: z.string().min(1).max(200) }).strict() }).strict(),
+    z
+      .object({ type: z.literal('region.update'), regionId, changes: z.object({ name: z.string().min(1).max(200).optional() }).strict() })
+      .strict(),
+    z.object({ type: z.literal('region.delete'), regionId }).strict(),
     z
       .object({ type: z.literal('batch'), commands: z.array(commandSchema).max(100_000), label: messageRef.optional() })
       .strict(),
@@ -65,6 +77,8 @@ export const argSchemas = {
   'studyArea.get': empty,
   'assignment.get': z.object({ scenarioId }).strict(),
   'territory.list': z.object({ scenarioId }).strict(),
+  'region.list': z.object({ scenarioId }).strict(),
+  'account.list': empty,
   'command.execute': z.object({ scenarioId, command: commandSchema }).strict(),
   'command.undo': z.object({ scenarioId }).strict(),
   'command.redo': z.object({ scenarioId }).strict(),

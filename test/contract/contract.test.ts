@@ -129,6 +129,96 @@ describe.each([
     await expectCode(h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.create', territory } }), 'INVALID_INPUT');
   });
 
+  it('serves accounts as columns and shape figures per territory', async () => {
+    const info = await h.client.call('workspace.info', {});
+    const accounts = await h.client.call('account.list', {});
+    expect(accounts.ids).toHaveLength(info.accounts);
+    expect(accounts.lat).toBeInstanceOf(Float32Array);
+    expect(accounts.measures.workload).toBeInstanceOf(Float64Array);
+    const area = await h.client.call('studyArea.get', {});
+    // Res-4 hexagons are about 1,770 km² on average.
+    const mean = area.areaKm2.reduce((a, b) => a + b, 0) / area.areaKm2.length;
+    expect(mean).toBeGreaterThan(1500);
+    expect(mean).toBeLessThan(2100);
+    const territories = await h.client.call('territory.list', { scenarioId: 1 });
+    for (const t of territories.filter((x) => x.cells > 0)) {
+      expect(t.areaKm2).toBeGreaterThan(0);
+      expect(t.pieces).toBeGreaterThanOrEqual(1);
+      expect(t.compactness).toBeGreaterThan(0);
+      expect(t.compactness).toBeLessThanOrEqual(1);
+      if (t.repId === null || t.accounts === 0) {
+        expect(t.meanDistanceKm).toBeNull();
+      } else {
+        expect(t.meanDistanceKm).toBeGreaterThan(0);
+        expect(t.meanDistanceKm).toBeLessThanOrEqual(t.maxDistanceKm!);
+      }
+    }
+    expect(territories.reduce((a, t) => a + t.areaKm2, 0)).toBeCloseTo(area.areaKm2.reduce((a, b) => a + b, 0), -2);
+  });
+
+  it('places a named account in another territory, and undo returns it', async () => {
+    const accounts = await h.client.call('account.list', {});
+    const before = await h.client.call('territory.list', { scenarioId: 1 });
+    const { territoryOfCell } = await h.client.call('assignment.get', { scenarioId: 1 });
+    const row = 0;
+    const id = accounts.ids[row]!;
+    const from = territoryOfCell[accounts.cell[row]!]!;
+    const to = before.find((t) => t.id !== from)!.id;
+    const result = await h.client.call('command.execute', { scenarioId: 1, command: { type: 'account.override', accountIds: [id], to } });
+    expect(result.label).toMatchObject({ key: 'command.overrideAccounts', params: { account: id } });
+    expect((await h.client.call('assignment.get', { scenarioId: 1 })).overrides).toEqual([{ accountId: id, territoryId: to }]);
+    const after = await h.client.call('territory.list', { scenarioId: 1 });
+    const count = (list: typeof before, t: number) => list.find((x) => x.id === t)!.accounts;
+    expect(count(after, to)).toBe(count(before, to) + 1);
+    expect(count(after, from)).toBe(count(before, from) - 1);
+    const workload = accounts.measures.workload![row]!;
+    expect(after.find((x) => x.id === to)!.measures.workload).toBeCloseTo(before.find((x) => x.id === to)!.measures.workload! + workload, 6);
+    await expectCode(h.client.call('command.execute', { scenarioId: 1, command: { type: 'account.override', accountIds: [`${id} `], to } }), 'NOT_FOUND');
+    await h.client.call('command.undo', { scenarioId: 1 });
+    expect((await h.client.call('assignment.get', { scenarioId: 1 })).overrides).toEqual([]);
+    expect(count(await h.client.call('territory.list', { scenarioId: 1 }), to)).toBe(count(before, to));
+  });
+
+  it('merges two territories and undoes the merge exactly', async () => {
+    const before = await h.client.call('assignment.get', { scenarioId: 1 });
+    const territories = await h.client.call('territory.list', { scenarioId: 1 });
+    const [a, b] = territories.filter((t) => !t.locked && t.cells > 0);
+    const merged = await h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.merge', from: a!.id, into: b!.id } });
+    expect(merged.label).toEqual({ key: 'command.mergeTerritories', params: { from: a!.name, into: b!.name } });
+    const after = await h.client.call('territory.list', { scenarioId: 1 });
+    expect(after.some((t) => t.id === a!.id)).toBe(false);
+    expect(after.find((t) => t.id === b!.id)!.cells).toBe(a!.cells + b!.cells);
+    await h.client.call('command.undo', { scenarioId: 1 });
+    expect(Array.from((await h.client.call('assignment.get', { scenarioId: 1 })).territoryOfCell)).toEqual(Array.from(before.territoryOfCell));
+    expect((await h.client.call('territory.list', { scenarioId: 1 })).find((t) => t.id === a!.id)).toMatchObject({ name: a!.name, color: a!.color });
+  });
+
+  it('groups territories into regions', async () => {
+    await h.client.call('command.execute', {
+      scenarioId: 1,
+      command: {
+        type: 'batch',
+        commands: [
+          { type: 'region.create', region: { id: 1, name: 'West' } },
+          { type: 'territory.update', territoryId: 1, changes: { parentId: 1 } },
+          { type: 'territory.update', territoryId: 2, changes: { parentId: 1 } },
+        ],
+      },
+    });
+    expect(await h.client.call('region.list', { scenarioId: 1 })).toEqual([{ id: 1, name: 'West' }]);
+    const territories = await h.client.call('territory.list', { scenarioId: 1 });
+    expect(territories.filter((t) => t.parentId === 1).map((t) => t.id)).toEqual([1, 2]);
+    await expectCode(
+      h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.update', territoryId: 3, changes: { parentId: 7 } } }),
+      'NOT_FOUND',
+    );
+    await h.client.call('command.execute', { scenarioId: 1, command: { type: 'region.delete', regionId: 1 } });
+    expect(await h.client.call('region.list', { scenarioId: 1 })).toEqual([]);
+    expect((await h.client.call('territory.list', { scenarioId: 1 })).every((t) => t.parentId === null)).toBe(true);
+    await h.client.call('command.undo', { scenarioId: 1 });
+    expect((await h.client.call('territory.list', { scenarioId: 1 })).filter((t) => t.parentId === 1).map((t) => t.id)).toEqual([1, 2]);
+  });
+
   it('closes the workspace', async () => {
     expect(await h.client.call('workspace.close', {})).toEqual({ state: 'none' });
     await expectCode(h.client.call('scenario.list', {}), 'NO_WORKSPACE');

@@ -17,6 +17,8 @@ export const SAMPLE_ARGS: { [M in Method]: Args<M> } = {
   'studyArea.get': {},
   'assignment.get': { scenarioId: 1 },
   'territory.list': { scenarioId: 1 },
+  'region.list': { scenarioId: 1 },
+  'account.list': {},
   'command.execute': { scenarioId: 1, command: { type: 'territory.assignCells', cells: [0], to: 1 } },
   'command.undo': { scenarioId: 1 },
   'command.redo': { scenarioId: 1 },

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../shared/contract/errors';
@@ -91,7 +91,7 @@ describe('create, save as, recent files', () => {
   it('creates an empty workspace at a resolution and refuses to overwrite', () => {
     const path = join(temp.dir, 'empty.tessera');
     const ws = Workspace.create(path, 8, fixedNow);
-    expect(ws.info()).toMatchObject({ resolution: 8, accounts: 0, cells: 0, scenarios: 0, schemaVersion: 1 });
+    expect(ws.info()).toMatchObject({ resolution: 8, accounts: 0, cells: 0, scenarios: 0, schemaVersion: 2 });
     ws.close();
     Workspace.open(path, fixedNow).close();
     expectCode(() => Workspace.create(path, 8, fixedNow), 'FILE_EXISTS');
@@ -133,5 +133,35 @@ describe('create, save as, recent files', () => {
     expect(c.redo(1)).not.toBeNull();
     expect(Array.from(c.assignment(1).territoryOfCell.subarray(0, 3))).toEqual([2, 2, 2]);
     c.close();
+  });
+});
+
+describe('upgrading older workspaces', () => {
+  it('opens a schema-1 workspace (no regions, no stored cell areas), upgrades it and keeps its data', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const old = join(temp.dir, 'schema-1.tessera');
+    copyFileSync(demo, old);
+    const raw = new Database(old);
+    raw.exec("DROP TABLE regions; DELETE FROM grid WHERE key = 'cells.area_km2';");
+    raw.pragma('user_version = 1');
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    const before = Workspace.open(demo, fixedNow);
+    const expected = before.territories(1);
+    const expectedArea = before.studyAreaData().areaKm2;
+    before.close();
+
+    const ws = Workspace.open(old, fixedNow);
+    try {
+      expect(ws.info().schemaVersion).toBe(2);
+      expect(ws.regions(1)).toEqual([]);
+      // Areas are computed from the H3 cells when the file does not store them.
+      expect(Array.from(ws.studyAreaData().areaKm2)).toEqual(Array.from(expectedArea));
+      expect(ws.territories(1)).toEqual(expected);
+      ws.execute(1, { type: 'region.create', region: { id: 1, name: 'North' } });
+      expect(ws.regions(1)).toEqual([{ id: 1, name: 'North' }]);
+    } finally {
+      ws.close();
+    }
   });
 });

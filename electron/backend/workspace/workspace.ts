@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { h3IndexToSplitLong } from 'h3-js';
-import type { Assignment, CommandResult, HistoryState, StudyArea, TerritorySummary } from '../../../shared/contract/api';
+import type { AccountColumns, Assignment, CommandResult, HistoryState, StudyArea, TerritorySummary } from '../../../shared/contract/api';
 import { ContractError } from '../../../shared/contract/errors';
 import { applyCommand, type AlignmentView, type Change } from '../../../shared/domain/commands/apply-command';
 import type { Command } from '../../../shared/domain/commands/command';
@@ -8,18 +8,22 @@ import { DomainError } from '../../../shared/domain/model/domain-error';
 import { pointBounds } from '../../../shared/domain/geo/point-bounds';
 import type { ScenarioId } from '../../../shared/domain/model/ids';
 import { computeTerritoryTotals } from '../../../shared/domain/metrics/territory-totals';
+import { territoryShapes } from '../../../shared/domain/metrics/territory-shape';
+import { cellAreasKm2 } from '../../../shared/domain/h3/cell-areas';
+import type { Region } from '../../../shared/domain/model/region';
 import type { DataCredit, Measure, Rep, ScenarioSummary, WorkspaceInfo } from '../../../shared/domain/model/workspace';
 import type { Db } from '../db/db-types';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { createDb, openDb } from '../db/open-db';
-import { accountCount, loadCellTotals } from '../db/queries/accounts';
-import { assignCells, loadAssignment, loadOverrides } from '../db/queries/assignments';
+import { accountCell, accountCount, loadAccountColumns, loadCellTotals } from '../db/queries/accounts';
+import { assignCells, listOverrides, loadAssignment, loadOverrides, setOverrides } from '../db/queries/assignments';
 import { markUndone, peekRedo, peekUndo, pushHistory } from '../db/queries/history';
 import { listMeasures } from '../db/queries/measures';
 import { getMeta, setMeta } from '../db/queries/meta';
 import { listReps, repCount } from '../db/queries/reps';
 import { bumpRevision, getScenario, listScenarios, scenarioCount } from '../db/queries/scenarios';
-import { loadAdjacency, loadStudyArea, type StoredStudyArea } from '../db/queries/study-area';
+import { loadAdjacency, loadCellAreas, loadStudyArea, type StoredStudyArea } from '../db/queries/study-area';
+import { deleteRegion, insertRegion, listRegions, updateRegion } from '../db/queries/regions';
 import { deleteTerritory, insertTerritories, listTerritories, updateTerritory } from '../db/queries/territories';
 
 /**
@@ -109,6 +113,7 @@ export class Workspace {
       lat: Float32Array.from(area.lat),
       lon: Float32Array.from(area.lon),
       accounts: area.accounts,
+      areaKm2: Float32Array.from(loadCellAreas(this.db) ?? cellAreasKm2(area.h3)),
       adjacencyOffsets: graph.offsets,
       adjacencyNeighbors: graph.neighbors,
     };
@@ -149,22 +154,50 @@ export class Workspace {
 
   assignment(id: ScenarioId): Assignment {
     const territoryOfCell = this.assignmentArray(id).slice();
-    return { scenarioId: id, revision: this.scenario(id).revision, territoryOfCell };
+    return { scenarioId: id, revision: this.scenario(id).revision, territoryOfCell, overrides: listOverrides(this.db, id) };
   }
 
+  /** Territories with their totals and shape figures (area, pieces, compactness, distances from the rep's home). */
   territories(id: ScenarioId): TerritorySummary[] {
     const territories = listTerritories(this.db, id);
+    const territoryOfCell = this.assignmentArray(id);
+    const territoryIds = territories.map((t) => t.id);
+    const area = this.studyArea();
+    const packed = this.studyAreaData();
     const totals = computeTerritoryTotals({
-      territoryOfCell: this.assignmentArray(id),
-      cellAccounts: this.studyArea().accounts,
+      territoryOfCell,
+      cellAccounts: area.accounts,
       cellMeasures: this.cellTotals(),
       overrides: loadOverrides(this.db, id),
-      territoryIds: territories.map((t) => t.id),
+      territoryIds,
+    });
+    const reps = new Map(this.reps().map((r) => [r.id, r]));
+    const shapes = territoryShapes({
+      territoryOfCell,
+      offsets: packed.adjacencyOffsets,
+      neighbors: packed.adjacencyNeighbors,
+      lat: area.lat,
+      lon: area.lon,
+      areaKm2: packed.areaKm2,
+      cellAccounts: area.accounts,
+      studyComponent: area.component,
+      territoryIds,
+      homes: new Map(territories.map((t) => [t.id, (t.repId !== null ? reps.get(t.repId) : undefined) ?? null])),
     });
     return territories.map((t, i) => {
       const { territoryId: _, ...rest } = totals[i]!;
-      return { ...t, ...rest };
+      const { territoryId: __, ...shape } = shapes[i]!;
+      return { ...t, ...rest, ...shape };
     });
+  }
+
+  regions(id: ScenarioId): Region[] {
+    this.scenario(id);
+    return listRegions(this.db, id);
+  }
+
+  accountColumns(): AccountColumns {
+    return loadAccountColumns(this.db, this.measures());
   }
 
   execute(id: ScenarioId, command: Command): CommandResult {
@@ -203,15 +236,22 @@ export class Workspace {
   private plan(id: ScenarioId, command: Command) {
     const owner = this.assignmentArray(id);
     const territories = new Map(listTerritories(this.db, id).map((t) => [t.id, t]));
+    const overrides = new Map(listOverrides(this.db, id).map((o) => [o.accountId, o.territoryId]));
+    const regions = new Map(listRegions(this.db, id).map((r) => [r.id, r]));
     const view: AlignmentView = {
       cellCount: owner.length,
       territoryOfCell: (cell) => owner[cell]!,
       territory: (t) => territories.get(t),
+      territoryIds: () => [...territories.keys()],
       cellsOf: (t) => {
         const out: number[] = [];
         for (let i = 0; i < owner.length; i++) if (owner[i] === t) out.push(i);
         return out;
       },
+      accountCell: (account) => accountCell(this.db, account),
+      overrideOf: (account) => overrides.get(account) ?? null,
+      overridesTo: (t) => [...overrides].filter(([, to]) => to === t).map(([account]) => account),
+      region: (r) => regions.get(r),
     };
     try {
       return applyCommand(view, command);
@@ -228,7 +268,11 @@ export class Workspace {
         if (change.kind === 'assign') assignCells(this.db, id, change.cells, change.to);
         else if (change.kind === 'territory') updateTerritory(this.db, id, change.territoryId, change.patch);
         else if (change.kind === 'createTerritory') insertTerritories(this.db, id, [change.territory]);
-        else deleteTerritory(this.db, id, change.territoryId);
+        else if (change.kind === 'deleteTerritory') deleteTerritory(this.db, id, change.territoryId);
+        else if (change.kind === 'override') setOverrides(this.db, id, change.accountIds, change.to);
+        else if (change.kind === 'createRegion') insertRegion(this.db, id, change.region);
+        else if (change.kind === 'region') updateRegion(this.db, id, change.regionId, change.patch);
+        else deleteRegion(this.db, id, change.regionId);
       }
       recordHistory();
       return bumpRevision(this.db, id);
@@ -246,6 +290,8 @@ function toContractError(error: DomainError): ContractError {
     case 'TERRITORY_LOCKED':
       return new ContractError('TERRITORY_LOCKED', error.message);
     case 'TERRITORY_NOT_FOUND':
+    case 'ACCOUNT_NOT_FOUND':
+    case 'REGION_NOT_FOUND':
       return new ContractError('NOT_FOUND', error.message);
     case 'NOTHING_TO_UNDO':
       return new ContractError('NOTHING_TO_UNDO', error.message);

@@ -12,7 +12,8 @@ import { insertMeasures } from '../db/queries/measures';
 import { setMeta } from '../db/queries/meta';
 import { insertReps } from '../db/queries/reps';
 import { insertScenario } from '../db/queries/scenarios';
-import { insertCells, saveAdjacency } from '../db/queries/study-area';
+import { insertCells, saveAdjacency, saveCellAreas } from '../db/queries/study-area';
+import { cellAreasKm2 } from '../../../shared/domain/h3/cell-areas';
 import { insertTerritories } from '../db/queries/territories';
 
 /** Everything a fresh workspace is filled with, already validated. */
@@ -45,6 +46,7 @@ export function writeWorkspaceContent(db: Db, content: WorkspaceContent, now: st
     return cell;
   };
   const accounts = content.accounts.map((a) => ({ ...a, cell: cellOf(a.lat, a.lon, `Account ${a.id}`) }));
+  const areas = cellAreasKm2(studyArea.h3);
   const reps = content.reps.map((r) => ({ ...r, cell: index.get(latLngToCell(r.lat, r.lon, studyArea.resolution)) ?? null }));
 
   db.transaction(() => {
@@ -54,6 +56,7 @@ export function writeWorkspaceContent(db: Db, content: WorkspaceContent, now: st
     setMeta(db, 'credits', JSON.stringify(content.credits));
     insertCells(db, { h3: studyArea.h3, lat: studyArea.lat, lon: studyArea.lon, component });
     saveAdjacency(db, graph);
+    saveCellAreas(db, areas);
     insertMeasures(db, content.measures);
     insertAccounts(db, accounts);
     insertReps(db, reps);

@@ -1,4 +1,4 @@
-import { TERRITORY_PALETTE } from '../../../shared/domain/model/palette';
+import { leastUsedColor } from '../../../shared/domain/model/palette';
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { territoryBounds } from '../../map/territory-bounds';
@@ -15,15 +15,14 @@ export function TerritoryDetails() {
 
   const create = () => {
     const id = territories.reduce((m, x) => Math.max(m, x.id), 0) + 1;
-    const usage = new Map<string, number>(TERRITORY_PALETTE.map((c) => [c, 0]));
-    for (const x of territories) if (usage.has(x.color)) usage.set(x.color, usage.get(x.color)! + 1);
-    const color = [...usage].sort((a, b) => a[1] - b[1])[0]![0];
+    const color = leastUsedColor(territories.map((x) => x.color));
     const name = t('territories.newName', { number: id });
     void actions.execute({ type: 'territory.create', territory: { id, name, color, repId: null, parentId: null, locked: false } }).then(() =>
       actions.setSelectedTerritory(id),
     );
   };
-  const update = (changes: { color?: string; locked?: boolean; repId?: string | null }) =>
+  const regions = useAppStore((s) => s.regions);
+  const update = (changes: { color?: string; locked?: boolean; repId?: string | null; parentId?: number | null }) =>
     selected && void actions.execute({ type: 'territory.update', territoryId: selected.id, changes });
 
   return (
@@ -52,6 +51,39 @@ export function TerritoryDetails() {
             ))}
           </select>
         </label>
+        <label className="inline">
+          {t('regions.region')}
+          <select value={selected?.parentId ?? ''} onChange={(e) => update({ parentId: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">{t('regions.none')}</option>
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>{r.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          {t('territories.mergeInto')}
+          <select
+            value=""
+            disabled={!selected || selected.locked}
+            onChange={(e) => {
+              const into = Number(e.target.value);
+              const target = territories.find((x) => x.id === into);
+              if (selected && target && window.confirm(t('territories.mergeConfirm', { from: selected.name, into: target.name }))) {
+                void actions.execute({ type: 'territory.merge', from: selected.id, into }).then(() => actions.setSelectedTerritory(into));
+              }
+            }}
+          >
+            <option value="">…</option>
+            {territories
+              .filter((x) => x.id !== selected?.id && !x.locked)
+              .map((x) => (
+                <option key={x.id} value={x.id}>{x.name}</option>
+              ))}
+          </select>
+        </label>
+        <button type="button" disabled={!selected || selected.locked} onClick={() => actions.setTool('split')} title={t('tools.hint.split', { name: selected?.name ?? '' })}>
+          {t('territories.split')}
+        </button>
         <button
           type="button"
           onClick={() => {

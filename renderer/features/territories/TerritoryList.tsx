@@ -1,35 +1,23 @@
 import { useMemo, useState } from 'react';
 import type { TerritorySummary } from '../../../shared/contract/api';
-import { shiftTotals } from '../../../shared/domain/metrics/shift-totals';
-import { targetDeviation } from '../../../shared/domain/metrics/target-deviation';
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { TerritoryDetails } from './TerritoryDetails';
 import { useAppStore } from '../../stores/use-app-store';
+import { BalanceChart } from './BalanceChart';
+import { RegionTable } from './RegionTable';
+import { useBalance } from './use-balance';
+import { useLiveTerritories } from './use-live-territories';
 
-type SortKey = 'name' | 'rep' | 'accounts' | 'cells' | 'deviation' | `m:${string}`;
+type ShapeKey = 'areaKm2' | 'contiguityBreaks' | 'compactness' | 'meanDistanceKm' | 'maxDistanceKm';
+type SortKey = 'name' | 'rep' | 'accounts' | 'cells' | 'deviation' | ShapeKey | `m:${string}`;
+const SHAPE_KEYS: ShapeKey[] = ['areaKm2', 'contiguityBreaks', 'compactness', 'meanDistanceKm', 'maxDistanceKm'];
 
 /** The territory table: accounts, cells and each measure's total per territory; sortable, filterable, renamable. */
 export function TerritoryList() {
   const { t, number, compact } = useI18n();
   const actions = useActions();
-  const confirmed = useAppStore((s) => s.territories);
-  const preview = useAppStore((s) => s.preview);
-  const assignment = useAppStore((s) => s.assignment);
-  const cells = useAppStore((s) => s.cells);
-  // While a stroke is in progress the figures come from the renderer's own incremental
-  // sums; the backend's totals replace them when the edit is committed.
-  const territories = useMemo(
-    () =>
-      preview && assignment && cells && preview.cells.length > 0
-        ? shiftTotals(confirmed, assignment.territoryOfCell, preview.cells, preview.to, { accounts: cells.accounts, measures: cells.measures })
-        : confirmed,
-    [confirmed, preview, assignment, cells],
-  );
-  const changing = useMemo(() => {
-    if (territories === confirmed) return new Set<number>();
-    return new Set(territories.filter((x, i) => x.cells !== confirmed[i]!.cells).map((x) => x.id));
-  }, [territories, confirmed]);
+  const { territories, changing } = useLiveTerritories();
   const allMeasures = useAppStore((s) => s.measures);
   const measures = useMemo(() => allMeasures.filter((m) => m.key !== 'accounts'), [allMeasures]);
   const reps = useAppStore((s) => s.reps);
@@ -38,25 +26,16 @@ export function TerritoryList() {
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<number | null>(null);
   const repName = useMemo(() => new Map(reps.map((r) => [r.id, r.name])), [reps]);
-  const [balanceKey, setBalanceKey] = useState<string | null>(null);
-  const [tolerancePct, setTolerancePct] = useState(10);
-  const balanceMeasure = allMeasures.find((m) => m.key === balanceKey) ?? allMeasures.find((m) => m.key === 'workload') ?? allMeasures[0];
-
-  const deviation = useMemo(() => {
-    if (!balanceMeasure || territories.length === 0) return new Map<number, number>();
-    const capacity = new Map(reps.map((r) => [r.id, r.capacity]));
-    const dev = targetDeviation(
-      territories.map((x) => x.measures[balanceMeasure.key] ?? 0),
-      territories.map((x) => (x.repId ? (capacity.get(x.repId) ?? 1) : 1)),
-    );
-    return new Map(territories.map((x, i) => [x.id, dev[i]!]));
-  }, [territories, balanceMeasure, reps]);
+  const balance = useBalance(territories);
+  const { deviation, tolerance, tolerancePct } = balance;
+  const balanceMeasure = balance.measure;
 
   const valueOf = (x: TerritorySummary, key: SortKey): string | number => {
     if (key === 'deviation') return deviation.get(x.id) ?? 0;
     if (key === 'name') return x.name;
     if (key === 'rep') return x.repId ? (repName.get(x.repId) ?? x.repId) : '';
     if (key === 'accounts' || key === 'cells') return x[key];
+    if ((SHAPE_KEYS as string[]).includes(key)) return x[key as ShapeKey] ?? -1;
     return x.measures[key.slice(2)] ?? 0;
   };
   const rows = useMemo(() => {
@@ -74,10 +53,12 @@ export function TerritoryList() {
   }, [territories, sort, filter, repName, deviation]);
 
   const totals = useMemo(() => {
-    const out = { accounts: 0, cells: 0, measures: {} as Record<string, number> };
+    const out = { accounts: 0, cells: 0, areaKm2: 0, breaks: 0, measures: {} as Record<string, number> };
     for (const x of territories) {
       out.accounts += x.accounts;
       out.cells += x.cells;
+      out.areaKm2 += x.areaKm2;
+      out.breaks += x.contiguityBreaks;
       for (const [k, v] of Object.entries(x.measures)) out.measures[k] = (out.measures[k] ?? 0) + v;
     }
     return out;
@@ -103,7 +84,7 @@ export function TerritoryList() {
         <div className="balance-controls">
           <label>
             {t('territories.balanceOn')}
-            <select value={balanceMeasure.key} onChange={(e) => setBalanceKey(e.target.value)}>
+            <select value={balanceMeasure.key} onChange={(e) => actions.setBalanceKey(e.target.value)}>
               {allMeasures.map((m) => (
                 <option key={m.key} value={m.key}>{m.label}</option>
               ))}
@@ -111,14 +92,15 @@ export function TerritoryList() {
           </label>
           <label>
             {t('territories.tolerance')}
-            <input type="number" min={0} max={100} step={1} value={tolerancePct} onChange={(e) => setTolerancePct(Math.max(0, Number(e.target.value) || 0))} />
+            <input type="number" min={0} max={100} step={1} value={tolerancePct} onChange={(e) => actions.setTolerancePct(Number(e.target.value) || 0)} />
             %
           </label>
           <span className="muted" data-testid="outside-tolerance">
-            {t('territories.outside', { count: [...deviation.values()].filter((d) => Math.abs(d) > tolerancePct / 100).length })}
+            {t('territories.outside', { count: balance.outside })}
           </span>
         </div>
       )}
+      {balanceMeasure && territories.length > 0 && <BalanceChart territories={territories} deviation={deviation} tolerance={tolerance} />}
       <input
         className="filter"
         type="search"
@@ -127,6 +109,7 @@ export function TerritoryList() {
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
+      <RegionTable territories={territories} />
       {territories.length === 0 ? (
         <p className="muted">{t('territories.empty')}</p>
       ) : (
@@ -140,6 +123,7 @@ export function TerritoryList() {
                 {header('accounts', t('territories.column.accounts'), true)}
                 {measures.map((m) => header(`m:${m.key}`, m.label, true))}
                 {header('cells', t('territories.column.cells'), true)}
+                {SHAPE_KEYS.map((k) => header(k, t(`territories.column.${k}`), true))}
               </tr>
             </thead>
             <tbody>
@@ -187,6 +171,16 @@ export function TerritoryList() {
                     </td>
                   ))}
                   <td className="num">{number(x.cells)}</td>
+                  <td className="num">{number(Math.round(x.areaKm2))}</td>
+                  <td
+                    className={`num ${x.contiguityBreaks > 0 ? 'over' : ''}`}
+                    title={t('territories.piecesTitle', { pieces: x.pieces, breaks: x.contiguityBreaks })}
+                  >
+                    {x.contiguityBreaks > 0 ? `+${x.contiguityBreaks}` : '✓'}
+                  </td>
+                  <td className="num">{x.compactness === null ? '–' : number(x.compactness, { maximumFractionDigits: 2, minimumFractionDigits: 2 })}</td>
+                  <td className="num">{x.meanDistanceKm === null ? '–' : number(Math.round(x.meanDistanceKm))}</td>
+                  <td className="num">{x.maxDistanceKm === null ? '–' : number(Math.round(x.maxDistanceKm))}</td>
                 </tr>
               ))}
             </tbody>
@@ -202,6 +196,11 @@ export function TerritoryList() {
                   </td>
                 ))}
                 <td className="num">{number(totals.cells)}</td>
+                <td className="num">{number(Math.round(totals.areaKm2))}</td>
+                <td className="num">{totals.breaks > 0 ? `+${totals.breaks}` : '✓'}</td>
+                <td />
+                <td />
+                <td />
               </tr>
             </tfoot>
           </table>

@@ -6,7 +6,12 @@ const TOOLS: { id: ToolId; key: string }[] = [
   { id: 'select', key: 'V' },
   { id: 'brush', key: 'B' },
   { id: 'eraser', key: 'E' },
+  { id: 'lasso', key: 'L' },
+  { id: 'rectangle', key: 'R' },
+  { id: 'fill', key: 'F' },
+  { id: 'split', key: '' },
 ];
+const PAINTS: ToolId[] = ['brush', 'lasso', 'rectangle', 'fill', 'split'];
 
 /** Map tools (select, brush, eraser), the brush size, and what the active tool will do. */
 export function ToolBar() {
@@ -15,26 +20,29 @@ export function ToolBar() {
   const tool = useAppStore((s) => s.tool);
   const radius = useAppStore((s) => s.brushRadius);
   const target = useAppStore((s) => s.territories.find((x) => x.id === s.selectedTerritoryId) ?? null);
+  const showAccounts = useAppStore((s) => s.showAccounts);
 
   const hint =
     tool === 'select'
-      ? t('tools.hint.select')
+      ? showAccounts
+        ? `${t('tools.hint.select')} ${t('tools.hint.accounts')}`
+        : t('tools.hint.select')
       : tool === 'eraser'
         ? t('tools.hint.eraser')
-        : target
-          ? target.locked
+        : !PAINTS.includes(tool) || !target
+          ? t('tools.hint.pickFirst')
+          : target.locked
             ? t('tools.hint.locked', { name: target.name })
-            : t('tools.hint.brush', { name: target.name })
-          : t('tools.hint.pickFirst');
+            : t(`tools.hint.${tool as 'brush' | 'lasso' | 'rectangle' | 'fill' | 'split'}`, { name: target.name });
 
   return (
     <div className="map-tools" role="toolbar" aria-label={t('tools.label')}>
       {TOOLS.map(({ id, key }) => (
-        <button key={id} type="button" aria-pressed={tool === id} title={`${t(`tools.${id}`)} (${key})`} onClick={() => actions.setTool(id)}>
+        <button key={id} type="button" aria-pressed={tool === id} title={key ? `${t(`tools.${id}`)} (${key})` : t(`tools.${id}`)} onClick={() => actions.setTool(id)}>
           {t(`tools.${id}`)}
         </button>
       ))}
-      {tool !== 'select' && (
+      {(tool === 'brush' || tool === 'eraser') && (
         <label className="brush-size">
           {t('tools.size')}
           <input type="range" min={0} max={12} value={radius} onChange={(e) => actions.setBrushRadius(Number(e.target.value))} />

@@ -1,4 +1,5 @@
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import { CollisionFilterExtension } from '@deck.gl/extensions';
 import { LineLayer, TextLayer } from '@deck.gl/layers';
 import { hexToRgba, type Rgba } from '../color';
 import type { Label, Segment } from '../territory-outlines';
@@ -17,13 +18,17 @@ export function buildOutlineLayer(segments: Segment[], trigger: string) {
   });
 }
 
-/** Territory names at a point inside each territory. */
+/**
+ * Territory names at a point inside each territory. Overlapping labels are thinned on the
+ * GPU (collision filter): the territories with more cells win, so the map stays readable
+ * at national zoom and every name appears as you zoom in.
+ */
 export function buildLabelLayer(labels: Label[], nameOf: ReadonlyMap<number, string>, trigger: string) {
   return new TextLayer<Label>({
     id: 'territory-labels',
     data: labels,
-    getPosition: (l) => l.position,
-    getText: (l) => nameOf.get(l.territoryId) ?? '',
+    getPosition: (l: Label) => l.position,
+    getText: (l: Label) => nameOf.get(l.territoryId) ?? '',
     characterSet: 'auto',
     fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif',
     getSize: 12,
@@ -35,8 +40,12 @@ export function buildLabelLayer(labels: Label[], nameOf: ReadonlyMap<number, str
     fontSettings: { sdf: true },
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
-    updateTriggers: { getText: trigger, getPosition: trigger },
-  });
+    extensions: [new CollisionFilterExtension()],
+    collisionEnabled: true,
+    getCollisionPriority: (l: Label) => Math.min(1000, l.cells / 10),
+    collisionTestProps: { sizeScale: 1.6 },
+    updateTriggers: { getText: trigger, getPosition: trigger, getCollisionPriority: trigger },
+  } as never);
 }
 
 /** Cells of the stroke in progress, in the colour they are about to take. */

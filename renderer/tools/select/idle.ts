@@ -2,11 +2,21 @@ import type { ToolState } from '../tool-state';
 
 /**
  * Select tool: a click selects the territory of the cell under the pointer; a click with
- * Alt (or Shift) held assigns that cell to the selected territory instead.
+ * Alt (or Shift) held assigns that cell to the selected territory instead. With accounts
+ * shown, pressing on an account point starts dragging it onto another territory.
  */
 export const selectIdle: ToolState = {
   id: 'select.idle',
   capturesPointer: false,
+  onPointerMove(ctx, e) {
+    ctx.setHoverAccount(e.account !== undefined && e.account >= 0 ? e.account : null);
+    return this.id;
+  },
+  onPointerDown(ctx, e) {
+    if (e.account === undefined || e.account < 0 || !e.lngLat) return this.id;
+    ctx.setAccountDrag({ account: e.account, at: e.lngLat, target: e.cell >= 0 ? ctx.territoryOfCell[e.cell]! : -1 });
+    return 'select.dragAccount';
+  },
   onPointerUp(ctx, e) {
     if (e.cell < 0) return this.id;
     if (e.assignModifier) {

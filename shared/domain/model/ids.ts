@@ -15,6 +15,8 @@ export type H3Cell = string;
 export type ScenarioId = number;
 /** Territory ids are unique within a scenario and kept when a scenario is branched. */
 export type TerritoryId = number;
+/** Region ids are unique within a scenario; a territory's `parentId` names its region. */
+export type RegionId = number;
 /** A monotonically increasing counter per scenario; bumped by every applied command. */
 export type Revision = number;
 

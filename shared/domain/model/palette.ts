@@ -50,3 +50,15 @@ export function assignTerritoryColors(neighbors: Set<number>[]): string[] {
   }
   return Array.from(colorOf, (c) => TERRITORY_PALETTE[c]!);
 }
+
+/** The palette colour used least among `inUse` (the first such colour on ties), for a new territory. */
+export function leastUsedColor(inUse: readonly string[]): string {
+  const usage = new Map<string, number>(TERRITORY_PALETTE.map((c) => [c, 0]));
+  for (const c of inUse) {
+    const key = c.toLowerCase();
+    if (usage.has(key)) usage.set(key, usage.get(key)! + 1);
+  }
+  let best: string = TERRITORY_PALETTE[0];
+  for (const [c, n] of usage) if (n < usage.get(best)!) best = c;
+  return best;
+}

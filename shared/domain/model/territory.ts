@@ -1,4 +1,4 @@
-import type { RepId, TerritoryId } from './ids';
+import type { RegionId, RepId, TerritoryId } from './ids';
 
 /** A territory of one scenario, as stored. `color` is `#rrggbb`. */
 export interface Territory {
@@ -7,7 +7,7 @@ export interface Territory {
   color: string;
   repId: RepId | null;
   /** The region (hierarchy level above territories) this territory rolls up into. */
-  parentId: TerritoryId | null;
+  parentId: RegionId | null;
   locked: boolean;
 }
 

@@ -44,3 +44,42 @@ export function loadCellTotals(db: Db, measures: readonly Measure[], cells: numb
   }
   return out;
 }
+
+/** The cell an account lies in, or undefined when there is no such account (ids compared exactly). */
+export function accountCell(db: Db, id: string): number | undefined {
+  return db.prepare('SELECT cell FROM accounts WHERE id = ?').pluck().get(id) as number | undefined;
+}
+
+/** Every account as columns: ids, names, locations, cells and measure values (NaN where missing). */
+export function loadAccountColumns(db: Db, measures: readonly Measure[]) {
+  const rows = db.prepare('SELECT id, name, lat, lon, cell, measures FROM accounts ORDER BY cell, id').raw().all() as [
+    string,
+    string,
+    number,
+    number,
+    number,
+    string,
+  ][];
+  const n = rows.length;
+  const out = {
+    ids: new Array<string>(n),
+    names: new Array<string>(n),
+    lat: new Float32Array(n),
+    lon: new Float32Array(n),
+    cell: new Int32Array(n),
+    measures: Object.fromEntries(measures.map((m) => [m.key, new Float64Array(n).fill(Number.NaN)])) as Record<string, Float64Array>,
+  };
+  rows.forEach(([id, name, lat, lon, cell, values], i) => {
+    out.ids[i] = id;
+    out.names[i] = name;
+    out.lat[i] = lat;
+    out.lon[i] = lon;
+    out.cell[i] = cell;
+    const parsed = JSON.parse(values) as Record<string, number>;
+    for (const m of measures) {
+      const v = parsed[m.key];
+      if (typeof v === 'number') out.measures[m.key]![i] = v;
+    }
+  });
+  return out;
+}

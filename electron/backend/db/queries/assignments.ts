@@ -43,3 +43,24 @@ export function loadOverrides(db: Db, scenarioId: ScenarioId): OverriddenAccount
     .all(scenarioId) as { cell: number; territoryId: number; measures: string }[];
   return rows.map((r) => ({ cell: r.cell, to: r.territoryId, values: JSON.parse(r.measures) as Record<string, number> }));
 }
+
+/** Every named-account override of a scenario, ordered by account id. */
+export function listOverrides(db: Db, scenarioId: ScenarioId): { accountId: string; territoryId: TerritoryId }[] {
+  return db
+    .prepare('SELECT account_id AS accountId, territory_id AS territoryId FROM account_overrides WHERE scenario_id = ? ORDER BY account_id')
+    .all(scenarioId) as { accountId: string; territoryId: TerritoryId }[];
+}
+
+/** Places accounts in a territory by name (`null` removes their overrides). Call inside a transaction. */
+export function setOverrides(db: Db, scenarioId: ScenarioId, accountIds: readonly string[], to: TerritoryId | null): void {
+  const statement =
+    to === null
+      ? db.prepare('DELETE FROM account_overrides WHERE scenario_id = ? AND account_id = ?')
+      : db.prepare(
+          'INSERT INTO account_overrides (scenario_id, account_id, territory_id) VALUES (?, ?, ?) ON CONFLICT(scenario_id, account_id) DO UPDATE SET territory_id = excluded.territory_id',
+        );
+  for (const id of accountIds) {
+    if (to === null) statement.run(scenarioId, id);
+    else statement.run(scenarioId, id, to);
+  }
+}

@@ -47,6 +47,23 @@ export function saveAdjacency(db: Db, graph: Csr): void {
   put.run('adjacency.neighbors', Buffer.from(graph.neighbors.buffer, graph.neighbors.byteOffset, graph.neighbors.byteLength));
 }
 
+/** Stores the area (km²) of every cell, computed once when the study area is written. */
+export function saveCellAreas(db: Db, areaKm2: Float64Array): void {
+  db.prepare('INSERT OR REPLACE INTO grid (key, data) VALUES (?, ?)').run(
+    'cells.area_km2',
+    Buffer.from(areaKm2.buffer, areaKm2.byteOffset, areaKm2.byteLength),
+  );
+}
+
+/** The stored cell areas, or null in a workspace written before they were stored. */
+export function loadCellAreas(db: Db): Float64Array | null {
+  const data = db.prepare('SELECT data FROM grid WHERE key = ?').pluck().get('cells.area_km2') as Buffer | undefined;
+  if (!data) return null;
+  const copy = new Uint8Array(data.byteLength);
+  copy.set(data);
+  return new Float64Array(copy.buffer);
+}
+
 export function loadAdjacency(db: Db): Csr | null {
   const get = db.prepare('SELECT data FROM grid WHERE key = ?').pluck();
   const offsets = get.get('adjacency.offsets') as Buffer | undefined;

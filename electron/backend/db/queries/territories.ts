@@ -33,6 +33,7 @@ export function updateTerritory(db: Db, scenarioId: ScenarioId, id: TerritoryId,
   if (patch.color !== undefined) sets.push('color = ?'), values.push(patch.color);
   if (patch.locked !== undefined) sets.push('locked = ?'), values.push(patch.locked ? 1 : 0);
   if (patch.repId !== undefined) sets.push('rep_id = ?'), values.push(patch.repId);
+  if (patch.parentId !== undefined) sets.push('parent_id = ?'), values.push(patch.parentId);
   if (sets.length === 0) return;
   db.prepare(`UPDATE territories SET ${sets.join(', ')} WHERE scenario_id = ? AND id = ?`).run(...values, scenarioId, id);
 }
