@@ -5,15 +5,18 @@ import type { Transport } from '../shared/contract/transport';
 import { App } from './App';
 import { createClient } from './client/create-client';
 import { createWsTransport } from './client/ws-transport';
-import { createTranslator } from './i18n/create-translator';
+import { createTranslator } from '../shared/i18n/create-translator';
 import { I18nContext } from './i18n/use-i18n';
 import { createActions } from './stores/actions';
 import { ActionsContext } from './stores/actions-context';
+import { useAppStore } from './stores/use-app-store';
 import './styles.css';
 
 declare global {
   interface Window {
     tdw?: Transport;
+    /** Present only with `?bench=1`: the store and actions, for `npm run bench` (scripts/bench-render.js). */
+    tesseraBench?: { store: typeof useAppStore; actions: ReturnType<typeof createActions> };
   }
 }
 
@@ -22,6 +25,7 @@ const inElectron = window.tdw !== undefined;
 const transport = window.tdw ?? createWsTransport(location.origin, params.get('token'));
 const client = createClient(transport);
 const actions = createActions(client);
+if (params.get('bench') === '1') window.tesseraBench = { store: useAppStore, actions };
 
 const dirParam = params.get('dir');
 const translator = createTranslator(

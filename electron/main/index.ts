@@ -7,6 +7,9 @@ import { electronDialogs } from './dialogs';
 import { createChildDemoWriter } from './demo-process';
 import { wireIpc } from './ipc-adapter';
 import { buildMenu } from './menu';
+import { undoLabels } from './undo-labels';
+import type { WorkspaceStatus } from '../../shared/contract/api';
+import { createTranslator } from '../../shared/i18n/create-translator';
 
 const isDev = !app.isPackaged && process.env.NODE_ENV === 'development';
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
@@ -57,8 +60,22 @@ void app.whenReady().then(() => {
     writeDemo: createChildDemoWriter(join(__dirname, 'cli.js')),
   });
   wireIpc(ipcMain, backend, (channel, event) => window?.webContents.send(channel, event), trusted);
-  const refreshMenu = () => Menu.setApplicationMenu(buildMenu(backend, process.platform === 'darwin', isDev));
-  backend.subscribe((event) => event.name === 'workspace.changed' && refreshMenu());
+  // The Edit menu names what Undo and Redo would do in the scenario last edited (or the baseline).
+  const translator = createTranslator(app.getLocale());
+  let scenarioId: number | 'baseline' | null = null;
+  const refreshMenu = () => {
+    const history = undoLabels(backend, scenarioId, translator);
+    Menu.setApplicationMenu(buildMenu(backend, process.platform === 'darwin', isDev, history));
+  };
+  backend.subscribe((event) => {
+    if (event.name === 'workspace.changed') {
+      scenarioId = (event.payload as WorkspaceStatus).state === 'open' ? 'baseline' : null;
+      refreshMenu();
+    } else if (event.name === 'scenario.changed') {
+      scenarioId = (event.payload as { scenarioId: number }).scenarioId;
+      refreshMenu();
+    }
+  });
   refreshMenu();
   window = createWindow();
   window.on('closed', () => (window = null));

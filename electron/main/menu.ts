@@ -2,7 +2,13 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Backend } from '../backend/create-backend';
 
-export function buildMenu(backend: Backend, isMac: boolean, isDev: boolean): Menu {
+/** What Edit → Undo / Redo would do, already translated ("Assign 12 cells to North"); null greys the item out. */
+export interface UndoLabels {
+  undo: string | null;
+  redo: string | null;
+}
+
+export function buildMenu(backend: Backend, isMac: boolean, isDev: boolean, history: UndoLabels = { undo: null, redo: null }): Menu {
   const call = (method: Parameters<Backend['dispatch']>[0], args: unknown = {}) => void backend.dispatch(method, args);
   const recent = backend.session.recent.list().filter((r) => r.exists);
   const template: MenuItemConstructorOptions[] = [
@@ -28,8 +34,18 @@ export function buildMenu(backend: Backend, isMac: boolean, isDev: boolean): Men
     {
       label: '&Edit',
       submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => backend.emit('menu.invoked', { action: 'undo' }) },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => backend.emit('menu.invoked', { action: 'redo' }) },
+        {
+          label: history.undo ? `Undo ${history.undo}` : 'Undo',
+          enabled: history.undo !== null,
+          accelerator: 'CmdOrCtrl+Z',
+          click: () => backend.emit('menu.invoked', { action: 'undo' }),
+        },
+        {
+          label: history.redo ? `Redo ${history.redo}` : 'Redo',
+          enabled: history.redo !== null,
+          accelerator: 'CmdOrCtrl+Shift+Z',
+          click: () => backend.emit('menu.invoked', { action: 'redo' }),
+        },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

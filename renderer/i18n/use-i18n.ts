@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { createTranslator, type Translator } from './create-translator';
+import { createTranslator, type Translator } from '../../shared/i18n/create-translator';
 
 export const I18nContext = createContext<Translator>(createTranslator('en'));
 

@@ -7,22 +7,14 @@ import { createClient, type Client } from '../../renderer/client/create-client';
 import { createWsTransport } from '../../renderer/client/ws-transport';
 import { launchBrowser } from '../helpers/browser';
 import { startServeProcess, type ServedHost } from '../helpers/serve-process';
+import { figureOf, undoTitle } from '../helpers/territory-table';
 import { makeSmallDemo, makeTempDir } from '../helpers/workspaces';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-results');
 const DOCS_IMAGES = join(__dirname, '..', '..', 'docs', 'images');
 
-/** A column of a territory's row (0-based among its cells), as a number. */
-async function columnOf(page: Page, id: number, column: number): Promise<number> {
-  const text = await page.locator(`tbody tr[data-territory-id="${id}"] td`).nth(column).innerText();
-  return Number(text.replace(/[^\d]/g, ''));
-}
-const ACCOUNTS_COLUMN = 3;
-const CELLS_COLUMN = 7; // name, rep, vs target, accounts, revenue, workload, potential?, cells — found at run time below
-
-async function undoTitle(page: Page): Promise<string> {
-  return (await page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title')) ?? '';
-}
+const cellsOf = (page: Page, id: number) => figureOf(page, id, 'Cells');
+const accountsOf = (page: Page, id: number) => figureOf(page, id, 'Accounts');
 
 describe('design tools: lasso, dragging an account, reload', () => {
   const temp = makeTempDir();
@@ -31,7 +23,6 @@ describe('design tools: lasso, dragging an account, reload', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
   let box: { x: number; y: number; width: number; height: number };
-  let cellsColumn = CELLS_COLUMN;
   const target = 2;
   let afterLasso = 0;
 
@@ -55,9 +46,6 @@ describe('design tools: lasso, dragging an account, reload', () => {
     await page.goto(host.url);
     await page.waitForSelector('tbody tr', { timeout: 90_000 });
     box = (await page.getByTestId('map').boundingBox())!;
-    const headers = await page.locator('thead th').allInnerTexts();
-    cellsColumn = headers.findIndex((h) => h.startsWith('Cells'));
-    expect(cellsColumn).toBeGreaterThan(ACCOUNTS_COLUMN);
   });
   afterAll(async () => {
     await browser?.close();
@@ -66,7 +54,7 @@ describe('design tools: lasso, dragging an account, reload', () => {
   });
 
   it('lassoes cells into the selected territory as one undo step, with live figures', async () => {
-    const before = await columnOf(page, target, cellsColumn);
+    const before = await cellsOf(page, target);
     await page.locator(`tbody tr[data-territory-id="${target}"]`).click();
     await page.keyboard.press('l');
     expect(await page.getByTestId('tool-hint').innerText()).toMatch(/Draw around cells to give them to/);
@@ -79,19 +67,19 @@ describe('design tools: lasso, dragging an account, reload', () => {
       for (const [dx, dy] of [[r, -r], [r, r], [-r, r], [-r, -r * 0.9]]) await page.mouse.move(cx + dx!, cy + dy!);
       // While the lasso is open, the enclosed cells are previewed and the table moves.
       await expect.poll(() => page.locator('tbody tr.changing').count()).toBeGreaterThan(1);
-      expect(await columnOf(page, target, cellsColumn)).toBeGreaterThan(before);
+      expect(await cellsOf(page, target)).toBeGreaterThan(before);
     } finally {
       await page.mouse.up();
     }
     await expect
       .poll(async () => `${await undoTitle(page)}${await page.locator('[role=alert]').allInnerTexts()}`, { timeout: 20_000 })
       .toMatch(/^Undo Assign [\d,]+ cells to /);
-    afterLasso = await columnOf(page, target, cellsColumn);
+    afterLasso = await cellsOf(page, target);
     expect(afterLasso).toBeGreaterThan(before);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => columnOf(page, target, cellsColumn)).toBe(before);
+    await expect.poll(() => cellsOf(page, target)).toBe(before);
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => columnOf(page, target, cellsColumn)).toBe(afterLasso);
+    await expect.poll(() => cellsOf(page, target)).toBe(afterLasso);
   });
 
   it('drags a named account onto another territory (an override), undoes and redoes it', async () => {
@@ -113,7 +101,7 @@ describe('design tools: lasso, dragging an account, reload', () => {
     const drop = territories.find((t) => t.id !== pick!.from && t.repId !== null)!;
     const home = reps.find((r) => r.id === drop.repId)!;
     const to = await toScreen(home.lon, home.lat);
-    const accountsBefore = await columnOf(page, drop.id, ACCOUNTS_COLUMN);
+    const accountsBefore = await accountsOf(page, drop.id);
 
     await page.mouse.move(pick!.at[0], pick!.at[1]);
     await expect.poll(() => page.getByTestId('map').getAttribute('data-hover-account')).not.toBe('');
@@ -125,22 +113,22 @@ describe('design tools: lasso, dragging an account, reload', () => {
     await expect.poll(() => undoTitle(page)).toBe(`Undo Place ${accountId} in ${drop.name}`);
     const overrides = (await client.call('assignment.get', { scenarioId: 1 })).overrides;
     expect(overrides).toEqual([{ accountId, territoryId: drop.id }]);
-    await expect.poll(() => columnOf(page, drop.id, ACCOUNTS_COLUMN)).toBe(accountsBefore + 1);
+    await expect.poll(() => accountsOf(page, drop.id)).toBe(accountsBefore + 1);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'account-override.png') });
 
     await page.keyboard.press('Control+z');
-    await expect.poll(() => columnOf(page, drop.id, ACCOUNTS_COLUMN)).toBe(accountsBefore);
+    await expect.poll(() => accountsOf(page, drop.id)).toBe(accountsBefore);
     expect((await client.call('assignment.get', { scenarioId: 1 })).overrides).toEqual([]);
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => columnOf(page, drop.id, ACCOUNTS_COLUMN)).toBe(accountsBefore + 1);
+    await expect.poll(() => accountsOf(page, drop.id)).toBe(accountsBefore + 1);
   });
 
   it('finds the edits and the undo stack after a reload; the map shows outlines and labels', async () => {
     const undoBefore = await undoTitle(page);
     await page.reload();
     await page.waitForSelector('tbody tr', { timeout: 90_000 });
-    expect(await columnOf(page, target, cellsColumn)).toBe(afterLasso);
+    expect(await cellsOf(page, target)).toBe(afterLasso);
     await expect.poll(() => undoTitle(page)).toBe(undoBefore);
     expect((await client.call('assignment.get', { scenarioId: 1 })).overrides).toHaveLength(1);
     // Undo after the reload walks back through the same stack: the override, then the lasso.

@@ -3,19 +3,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { startServeProcess, type ServedHost } from '../helpers/serve-process';
+import { figureOf, undoTitle } from '../helpers/territory-table';
 import { makeSmallDemo, makeTempDir } from '../helpers/workspaces';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-results');
 
-/** Cells column of a territory's row, as a number. */
-async function cellsOf(page: Page, id: number): Promise<number> {
-  const text = await page.locator(`tbody tr[data-territory-id="${id}"] td`).last().innerText();
-  return Number(text.replace(/\D/g, ''));
-}
-
-async function undoTitle(page: Page): Promise<string> {
-  return (await page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title')) ?? '';
-}
+const cellsOf = (page: Page, id: number) => figureOf(page, id, 'Cells');
 
 describe('painting territories on the map', () => {
   const temp = makeTempDir();
