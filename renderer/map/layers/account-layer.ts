@@ -15,6 +15,9 @@ export interface AccountLayerInput {
   trigger: string;
 }
 
+/** One `data` object per account set, so re-renders do not rebuild every point's position. */
+const dataOf = new WeakMap<object, { length: number }>();
+
 /**
  * Account points: coloured by the territory they count for, area proportional to the
  * chosen measure (between 2 and 12 px radius), accounts placed by name ringed in black.
@@ -30,7 +33,7 @@ export function buildAccountLayer(input: AccountLayerInput) {
   };
   return new ScatterplotLayer<unknown>({
     id: 'accounts',
-    data: { length: accounts.ids.length },
+    data: dataOf.get(accounts) ?? (dataOf.set(accounts, { length: accounts.ids.length }), dataOf.get(accounts)!),
     getPosition: (_: unknown, { index }: { index: number }) => [accounts.lon[index]!, accounts.lat[index]!],
     getRadius: (_: unknown, { index }: { index: number }) => radius(index) + (index === input.hovered ? 2 : 0),
     radiusUnits: 'pixels',
