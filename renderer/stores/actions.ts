@@ -2,6 +2,7 @@ import { splitLongToH3Index } from 'h3-js';
 import type { WorkspaceStatus } from '../../shared/contract/api';
 import type { Command } from '../../shared/domain/commands/command';
 import type { Client } from '../client/create-client';
+import { territoryBounds } from '../map/territory-bounds';
 import type { AccountColumns } from '../../shared/contract/api';
 import { initialState, useAppStore, type AccountDrag, type MapAccounts, type MapCells, type MapMode, type Preview, type ToolId } from './use-app-store';
 
@@ -113,6 +114,16 @@ export function createActions(client: Client) {
     /** Toggles the selection (table rows). */
     selectTerritory(id: number | null) {
       set({ selectedTerritoryId: get().selectedTerritoryId === id ? null : id });
+    },
+    /** Selects a territory and fits the map to it (table rows); a second click clears the selection. */
+    selectAndZoom(id: number) {
+      if (get().selectedTerritoryId === id) {
+        set({ selectedTerritoryId: null });
+        return;
+      }
+      const { cells, assignment } = get();
+      const bounds = cells && assignment ? territoryBounds(cells, assignment.territoryOfCell, id) : null;
+      set({ selectedTerritoryId: id, ...(bounds ? { fitRequest: get().fitRequest + 1, fitTo: bounds } : {}) });
     },
     /** Sets the selection (map clicks). */
     setSelectedTerritory(id: number | null) {

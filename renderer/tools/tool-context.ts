@@ -21,6 +21,19 @@ export function simplifyLine(line: readonly [number, number][], max: number): [n
   return out;
 }
 
+/** Colours of the territories that share a cell edge with territory `id`. */
+function neighbourColors(cells: { offsets: Int32Array; neighbors: Int32Array }, owner: Int32Array, id: number, territories: readonly { id: number; color: string }[]) {
+  const touching = new Set<number>();
+  for (let i = 0; i < owner.length; i++) {
+    if (owner[i] !== id) continue;
+    for (let e = cells.offsets[i]!; e < cells.offsets[i + 1]!; e++) {
+      const t = owner[cells.neighbors[e]!]!;
+      if (t >= 0 && t !== id) touching.add(t);
+    }
+  }
+  return territories.filter((t) => touching.has(t.id)).map((t) => t.color);
+}
+
 /** The context tool states run in: the store's current state plus the edits they may make. */
 export function createToolContext(actions: Actions, newTerritoryName: (id: number) => string): ToolContext | null {
   const s = useAppStore.getState();
@@ -67,7 +80,10 @@ export function createToolContext(actions: Actions, newTerritoryName: (id: numbe
       const territory = {
         id,
         name: newTerritoryName(id),
-        color: leastUsedColor(s.territories.map((t) => t.color)),
+        color: leastUsedColor(
+          s.territories.map((t) => t.color),
+          [source.color, ...neighbourColors(cells, owner, source.id, s.territories)],
+        ),
         repId: null,
         parentId: source.parentId,
         locked: false,

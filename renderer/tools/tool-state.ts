@@ -10,6 +10,8 @@ export interface ToolPointer {
   lngLat?: [number, number] | null;
   /** Account point under the pointer when accounts are shown (-1: none). */
   account?: number;
+  /** The pointer moved beyond a click's slop since the press (the press was a drag, not a click). */
+  moved?: boolean;
 }
 
 /** What a tool state may read and do. */

@@ -109,6 +109,8 @@ describe('select tool', () => {
     TOOL_STATES['select.idle']!.onPointerUp!(ctx, { cell: 5, assignModifier: true });
     TOOL_STATES['select.idle']!.onPointerUp!(ctx, { cell: 100, assignModifier: true });
     TOOL_STATES['select.idle']!.onPointerUp!(ctx, { cell: -1, assignModifier: false });
+    // The end of a pan selects nothing.
+    TOOL_STATES['select.idle']!.onPointerUp!(ctx, { cell: 50, assignModifier: false, moved: true });
     expect(log).toEqual(['select 1', 'assign 5 2']);
   });
 });
@@ -176,9 +178,10 @@ describe('fill tool', () => {
     expect(patch.every((c) => owner[c] === 2)).toBe(true);
     expect(log).toEqual([`commit ${patch.length}`]);
   });
-  it('refuses to fill a locked patch', () => {
+  it('refuses to fill a locked patch, or on a drag', () => {
     const { ctx, log } = makeContext(cells, 1);
     TOOL_STATES['fill.idle']!.onPointerUp!(ctx, { cell: 100, assignModifier: false });
+    TOOL_STATES['fill.idle']!.onPointerUp!(ctx, { cell: 45, assignModifier: false, moved: true });
     expect(log).toEqual([]);
   });
 });

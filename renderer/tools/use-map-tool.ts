@@ -10,6 +10,9 @@ import { createToolContext } from './tool-context';
 import type { ToolPointer } from './tool-state';
 import { INITIAL_STATE, TOOL_STATES } from './tool-states';
 
+/** A press that moves further than this is a drag (a pan), not a click. */
+const CLICK_SLOP_PX = 5;
+
 const TOOL_KEYS: Record<string, ToolId> = { v: 'select', b: 'brush', e: 'eraser', l: 'lasso', r: 'rectangle', f: 'fill' };
 
 /**
@@ -25,6 +28,8 @@ export function useMapTool(container: RefObject<HTMLDivElement | null>, viewStat
   const hoverAccount = useAppStore((s) => s.hoverAccount);
   const dragging = useAppStore((s) => s.accountDrag !== null);
   const stateId = useRef(INITIAL_STATE[tool]);
+  /** Where the current press began on the map (null: no press on the map in progress). */
+  const press = useRef<{ x: number; y: number } | null>(null);
   const view = useRef(viewState);
   view.current = viewState;
 
@@ -46,7 +51,9 @@ export function useMapTool(container: RefObject<HTMLDivElement | null>, viewStat
     const cell = cellAt(s.cells, lat, lon);
     const account =
       s.tool === 'select' && s.showAccounts && s.accounts && cell >= 0 ? accountNear(s.cells, s.accounts, cell, viewport, x, y) : -1;
-    return { cell, assignModifier: e.altKey || e.shiftKey, lngLat: [lon, lat], account };
+    const start = press.current;
+    const moved = start !== null && Math.hypot(e.clientX - start.x, e.clientY - start.y) > CLICK_SLOP_PX;
+    return { cell, assignModifier: e.altKey || e.shiftKey, lngLat: [lon, lat], account, moved };
   };
 
   const run = (handler: 'onPointerDown' | 'onPointerMove' | 'onPointerUp', e: ReactPointerEvent) => {
@@ -87,12 +94,15 @@ export function useMapTool(container: RefObject<HTMLDivElement | null>, viewStat
         // Only the map itself: presses on overlays (tool bar, legend) stay theirs, uncaptured.
         if (e.button !== 0 || (e.target as HTMLElement).tagName !== 'CANVAS') return;
         (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+        press.current = { x: e.clientX, y: e.clientY };
         run('onPointerDown', e);
       },
       onPointerMove: (e: ReactPointerEvent) => run('onPointerMove', e),
       onPointerUp: (e: ReactPointerEvent) => {
-        if (e.button !== 0) return;
+        // Only a press that began on the map ends a gesture (not a click on the tool bar or legend).
+        if (e.button !== 0 || press.current === null) return;
         run('onPointerUp', e);
+        press.current = null;
       },
       onPointerLeave: () => {
         actions.setHoverCells([]);

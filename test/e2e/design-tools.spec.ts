@@ -56,6 +56,8 @@ describe('design tools: lasso, dragging an account, reload', () => {
   it('lassoes cells into the selected territory as one undo step, with live figures', async () => {
     const before = await cellsOf(page, target);
     await page.locator(`tbody tr[data-territory-id="${target}"]`).click();
+    // Clicking a row zooms to the territory; back to the whole map so the lasso crosses several territories.
+    await page.getByRole('button', { name: 'Whole map' }).click();
     await page.keyboard.press('l');
     expect(await page.getByTestId('tool-hint').innerText()).toMatch(/Draw around cells to give them to/);
     const cx = box.x + box.width * 0.5;
@@ -142,6 +144,41 @@ describe('design tools: lasso, dragging an account, reload', () => {
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(ARTIFACTS, 'design-workstation.png') });
     copyFileSync(join(ARTIFACTS, 'design-workstation.png'), join(DOCS_IMAGES, 'design-workstation.png'));
+  });
+
+  it('splits a territory along a drawn line and merges it back, each one undo step', async () => {
+    await page.getByLabel('Colour by').selectOption('territory');
+    const territories = await client.call('territory.list', { scenarioId: 1 });
+    const count = territories.length;
+    // The territory with the most cells, zoomed to, then cut by a vertical line through the middle of the map.
+    const big = [...territories].sort((a, b) => b.cells - a.cells)[0]!;
+    await page.locator(`tbody tr[data-territory-id="${big.id}"]`).click();
+    await page.getByRole('button', { name: 'Zoom to' }).click();
+    await page.waitForTimeout(1000);
+    await page.getByRole('button', { name: 'Split…' }).click();
+    expect(await page.getByTestId('tool-hint').innerText()).toMatch(/become a new territory/);
+    const x = box.x + box.width * 0.5;
+    await page.mouse.move(x, box.y + box.height * 0.2);
+    await page.mouse.down();
+    for (const f of [0.4, 0.6, 0.85]) await page.mouse.move(x, box.y + box.height * f);
+    await page.mouse.up();
+    await expect.poll(() => undoTitle(page)).toMatch(new RegExp(`^Undo Split [\\d,]+ cells off ${big.name}$`));
+    const split = await client.call('territory.list', { scenarioId: 1 });
+    expect(split).toHaveLength(count + 1);
+    const created = split.find((t) => !territories.some((o) => o.id === t.id))!;
+    expect(created.cells).toBeGreaterThan(0);
+    expect(created.cells + split.find((t) => t.id === big.id)!.cells).toBe(big.cells);
+
+    // Merge the new piece back through the details panel.
+    await page.keyboard.press('v');
+    await page.locator(`tbody tr[data-territory-id="${created.id}"]`).click();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('territory-details').getByLabel('Merge into').selectOption({ label: big.name });
+    await expect.poll(() => undoTitle(page)).toBe(`Undo Merge ${created.name} into ${big.name}`);
+    await expect.poll(async () => (await client.call('territory.list', { scenarioId: 1 })).length).toBe(count);
+    expect((await client.call('territory.list', { scenarioId: 1 })).find((t) => t.id === big.id)!.cells).toBe(big.cells);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await client.call('territory.list', { scenarioId: 1 })).length).toBe(count + 1);
   });
 
   it('colours the map by deviation from target and by density', async () => {

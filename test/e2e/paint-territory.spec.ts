@@ -53,6 +53,8 @@ describe('painting territories on the map', () => {
   it('paints a stroke into the selected territory as one undo step, with live figures', async () => {
     before = await cellsOf(page, target);
     await page.locator(`tbody tr[data-territory-id="${target}"]`).click();
+    // Clicking a row zooms to the territory; back to the whole map so the stroke crosses several territories.
+    await page.getByRole('button', { name: 'Whole map' }).click();
     await page.keyboard.press('b');
     expect(await page.getByTestId('tool-hint').innerText()).toMatch(/Drag to paint cells into/);
     await stroke(async () => {
@@ -134,11 +136,18 @@ describe('painting territories on the map', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'territory-lifecycle.png') });
   });
 
-  it('zooms the map to the selected territory', async () => {
+  it('zooms the map to a territory when its row is clicked, and back out to the whole map', async () => {
     const zoom = async () => Number(await page.getByTestId('map').getAttribute('data-zoom'));
-    const before = await zoom();
+    await page.getByRole('button', { name: 'Whole map' }).click();
+    await page.waitForTimeout(300);
+    const whole = await zoom();
     await page.locator('tbody tr[data-territory-id="4"]').click();
-    await page.getByRole('button', { name: 'Zoom to' }).click();
-    await expect.poll(zoom).toBeGreaterThan(before + 0.5);
+    await expect.poll(zoom).toBeGreaterThan(whole + 0.5);
+    await page.getByRole('button', { name: 'Whole map' }).click();
+    await expect.poll(zoom).toBeCloseTo(whole, 1);
+    // A second click clears the selection and leaves the view alone.
+    await page.locator('tbody tr[data-territory-id="4"]').click();
+    await expect.poll(() => page.getByRole('button', { name: 'Zoom to' }).isDisabled()).toBe(true);
+    expect(await zoom()).toBeCloseTo(whole, 1);
   });
 });

@@ -133,7 +133,7 @@ export function TerritoryList() {
                   data-territory-id={x.id}
                   className={[x.id === selected ? 'selected' : '', changing.has(x.id) ? 'changing' : ''].join(' ').trim() || undefined}
                   aria-selected={x.id === selected}
-                  onClick={() => actions.selectTerritory(x.id)}
+                  onClick={() => actions.selectAndZoom(x.id)}
                 >
                   <td className="name-cell" title={t('territories.rename')} onDoubleClick={() => setEditing(x.id)}>
                     <span className="swatch" style={{ background: x.color }} aria-hidden="true" />

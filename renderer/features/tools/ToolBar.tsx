@@ -42,6 +42,9 @@ export function ToolBar() {
           {t(`tools.${id}`)}
         </button>
       ))}
+      <button type="button" title={t('map.fitAllTitle')} onClick={() => actions.fitMap(null)}>
+        {t('map.fitAll')}
+      </button>
       {(tool === 'brush' || tool === 'eraser') && (
         <label className="brush-size">
           {t('tools.size')}

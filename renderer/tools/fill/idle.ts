@@ -3,7 +3,7 @@ import { extendStroke } from '../tool-state';
 
 /**
  * Flood fill: hovering shows the connected patch of cells that share the pointed cell's
- * territory; a click (press and release on the same cell) gives that patch to the selected
+ * territory; a click (press and release without dragging) gives that patch to the selected
  * territory. Alt/Shift+click unassigns the patch.
  */
 export const fillIdle: ToolState = {
@@ -14,7 +14,7 @@ export const fillIdle: ToolState = {
     return this.id;
   },
   onPointerUp(ctx, e) {
-    if (e.cell < 0) return this.id;
+    if (e.cell < 0 || e.moved) return this.id;
     const to = e.assignModifier ? null : ctx.activeTerritory;
     if (to === null && !e.assignModifier) return this.id;
     const patch = ctx.patchAt(e.cell);

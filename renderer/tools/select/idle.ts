@@ -18,7 +18,8 @@ export const selectIdle: ToolState = {
     return 'select.dragAccount';
   },
   onPointerUp(ctx, e) {
-    if (e.cell < 0) return this.id;
+    // The end of a pan is not a click.
+    if (e.cell < 0 || e.moved) return this.id;
     if (e.assignModifier) {
       const to = ctx.activeTerritory;
       const from = ctx.territoryOfCell[e.cell]!;

@@ -20,3 +20,14 @@ describe('assignTerritoryColors', () => {
     expect(ns.map((s) => [...s].sort())).toEqual([[1], [0, 2], [1]]);
   });
 });
+
+describe('leastUsedColor', () => {
+  it('picks the least-used colour, skipping the neighbours’ colours', async () => {
+    const { leastUsedColor, TERRITORY_PALETTE: P } = await import('./palette');
+    expect(leastUsedColor([])).toBe(P[0]);
+    expect(leastUsedColor([P[0], P[1]])).toBe(P[2]);
+    expect(leastUsedColor([P[0], P[1]], [P[2].toUpperCase()])).toBe(P[3]);
+    // Every colour used once, the neighbours hold all but one: that one, even if used more.
+    expect(leastUsedColor([...P, P[5]], P.filter((c) => c !== P[5]))).toBe(P[5]);
+  });
+});

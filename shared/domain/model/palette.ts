@@ -51,14 +51,19 @@ export function assignTerritoryColors(neighbors: Set<number>[]): string[] {
   return Array.from(colorOf, (c) => TERRITORY_PALETTE[c]!);
 }
 
-/** The palette colour used least among `inUse` (the first such colour on ties), for a new territory. */
-export function leastUsedColor(inUse: readonly string[]): string {
+/**
+ * The palette colour used least among `inUse` (the first such colour on ties), for a new
+ * territory. Colours in `avoid` (its neighbours') are skipped unless every colour is in it.
+ */
+export function leastUsedColor(inUse: readonly string[], avoid: readonly string[] = []): string {
   const usage = new Map<string, number>(TERRITORY_PALETTE.map((c) => [c, 0]));
   for (const c of inUse) {
     const key = c.toLowerCase();
     if (usage.has(key)) usage.set(key, usage.get(key)! + 1);
   }
-  let best: string = TERRITORY_PALETTE[0];
-  for (const [c, n] of usage) if (n < usage.get(best)!) best = c;
-  return best;
+  const avoided = new Set(avoid.map((c) => c.toLowerCase()));
+  const candidates = [...usage].filter(([c]) => !avoided.has(c));
+  let best: [string, number] | undefined;
+  for (const entry of candidates.length > 0 ? candidates : [...usage]) if (!best || entry[1] < best[1]) best = entry;
+  return best![0];
 }

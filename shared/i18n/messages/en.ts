@@ -81,6 +81,8 @@ export const en = {
   'map.tooltip.placedByName': 'Placed in this territory by name',
   'map.tooltip.missing': 'missing',
   'map.tooltip.dragHint': 'Drag onto another territory to place it there',
+  'map.fitAll': 'Whole map',
+  'map.fitAllTitle': 'Zoom out to the whole study area',
   'map.mode': 'Colour by',
   'map.mode.territory': 'Territory',
   'map.mode.density': '{measure} per km²',
