@@ -1,0 +1,259 @@
+import { chordKm } from './geometry';
+import type { BalanceProblem } from './problem';
+
+export interface SearchOptions {
+  /** Home cell (or stand-in) per territory used for travel; -1: no travel term. */
+  anchors: Int32Array;
+  units: Float64Array;
+  /** Weight of travel against balance. */
+  compactness: number;
+  /** Cost of moving a cell away from its prior territory, per unit of its share of the targets (realign); 0: none. */
+  disruption: number;
+  prior: Int32Array | null;
+  /** Deviations inside ±deadZone·τ cost nothing (so balanced territories are left alone). */
+  deadZone: number;
+  /** Per territory: 1 = may change. Null: all unlocked ones. */
+  active: Uint8Array | null;
+  deadline: number;
+  shouldStop?: () => boolean;
+  onRound?: (round: number, moves: number) => void;
+  maxRounds?: number;
+}
+
+export interface SearchOutcome {
+  moves: number;
+  rounds: number;
+  cancelled: boolean;
+}
+
+/**
+ * Improves a plan by moving boundary cells between neighbouring territories, one cell at
+ * a time, while a move lowers the cost:
+ *   Σ_k Σ_a β_a · max(0, |W_ka/T_ka − 1| − deadZone·τ_a)²                (balance)
+ *   + compactness · Σ_i ω_i/Ω_k · d(i, home_k)/d̄                        (travel)
+ *   + disruption · Σ_{i moved from its prior territory} Σ_a β_a w_ia/T̄_a  (realign)
+ * A move never disconnects the territory it leaves, never moves a frozen cell or a home,
+ * and never touches a locked or inactive territory, so contiguity is kept. The scan order
+ * is fixed (ascending cells, round by round), so the same input gives the same plan.
+ *
+ * @param owner territory position per cell; changed in place
+ */
+export function localSearch(problem: BalanceProblem, owner: Int32Array, options: SearchOptions): SearchOutcome {
+  const { offsets, neighbors, weights, frozen } = problem;
+  const n = owner.length;
+  const k = problem.capacity.length;
+  const m = weights.length;
+  const betaTotal = problem.measureWeights.reduce((a, b) => a + b, 0) || 1;
+  const beta = problem.measureWeights.map((b) => b / betaTotal);
+  const capacityTotal = problem.capacity.reduce((a, b) => a + b, 0);
+
+  // Loads and targets, territory-major.
+  const load = new Float64Array(k * m);
+  const target = new Float64Array(k * m);
+  const totals = new Float64Array(m);
+  for (let a = 0; a < m; a++) {
+    const w = weights[a]!;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      total += w[i]!;
+      const t = owner[i]!;
+      if (t >= 0) load[t * m + a]! += w[i]!;
+    }
+    if (problem.fixedLoad) for (let t = 0; t < k; t++) total += problem.fixedLoad[t * m + a]!;
+    totals[a] = total;
+  }
+  if (problem.fixedLoad) for (let j = 0; j < k * m; j++) load[j]! += problem.fixedLoad[j]!;
+  for (let t = 0; t < k; t++) for (let a = 0; a < m; a++) target[t * m + a] = (totals[a]! * problem.capacity[t]!) / capacityTotal;
+  const band = problem.tolerance.map((tau) => tau * options.deadZone);
+
+  // Travel: ω_i (the travel weight plus a little for every cell) over each territory's share Ω_k, per typical distance d̄.
+  const omega = new Float64Array(n);
+  let omegaTotal = 0;
+  {
+    const tw = problem.travelWeight;
+    let mean = 0;
+    if (tw) for (let i = 0; i < n; i++) mean += tw[i]!;
+    mean = tw ? mean / Math.max(1, n) : 1;
+    for (let i = 0; i < n; i++) {
+      omega[i] = (tw ? tw[i]! : 1) + 0.05 * (mean > 0 ? mean : 1);
+      omegaTotal += omega[i]!;
+    }
+  }
+  const typicalKm = typicalDistanceKm(problem, k);
+  const travelScale = new Float64Array(k);
+  for (let t = 0; t < k; t++) {
+    const omegaShare = (omegaTotal * problem.capacity[t]!) / capacityTotal;
+    travelScale[t] = options.anchors[t]! >= 0 && omegaShare > 0 ? options.compactness / (omegaShare * typicalKm) : 0;
+  }
+  const meanTarget = new Float64Array(m);
+  for (let a = 0; a < m; a++) meanTarget[a] = totals[a]! / Math.max(1, k);
+
+  const cellCount = new Int32Array(k);
+  for (let i = 0; i < n; i++) if (owner[i]! >= 0) cellCount[owner[i]!]!++;
+  const isHome = new Uint8Array(n);
+  for (let t = 0; t < k; t++) if (options.anchors[t]! >= 0 && problem.home[t]! >= 0) isHome[problem.home[t]!] = 1;
+  const movable = (t: number) => t >= 0 && !problem.locked[t] && (!options.active || options.active[t] === 1);
+
+  const penalty = (t: number, a: number, value: number) => {
+    const T = target[t * m + a]!;
+    if (!(T > 0)) return 0;
+    const excess = Math.abs(value / T - 1) - band[a]!;
+    return excess > 0 ? beta[a]! * excess * excess : 0;
+  };
+  const travel = (i: number, t: number) => (travelScale[t]! > 0 ? travelScale[t]! * omega[i]! * chordKm(options.units, i, options.anchors[t]!) : 0);
+  const moveCost = (i: number) => {
+    let c = 0;
+    for (let a = 0; a < m; a++) if (meanTarget[a]! > 0) c += (beta[a]! * weights[a]![i]!) / meanTarget[a]!;
+    return options.disruption * c;
+  };
+
+  /** Cost change of moving cell i from s to t (negative = better). */
+  const delta = (i: number, s: number, t: number) => {
+    let d = 0;
+    for (let a = 0; a < m; a++) {
+      const w = weights[a]![i]!;
+      if (w === 0) continue;
+      const ls = load[s * m + a]!;
+      const lt = load[t * m + a]!;
+      d += penalty(s, a, ls - w) - penalty(s, a, ls) + penalty(t, a, lt + w) - penalty(t, a, lt);
+    }
+    d += travel(i, t) - travel(i, s);
+    if (options.prior && options.disruption > 0) {
+      const p = options.prior[i]!;
+      if (p === s && t !== s) d += moveCost(i);
+      else if (p === t) d -= moveCost(i);
+    }
+    return d;
+  };
+
+  // Connectivity check scratch: visit stamps for a bounded breadth-first search.
+  const stamp = new Int32Array(n);
+  let epoch = 0;
+  const queue = new Int32Array(n);
+  /**
+   * True when removing i surely leaves s connected: its same-territory neighbours are
+   * connected among themselves (any path through i can go round it). Conservative.
+   */
+  const canLeave = (i: number, s: number) => {
+    const first = offsets[i]!;
+    const last = offsets[i + 1]!;
+    let start = -1;
+    let count = 0;
+    for (let e = first; e < last; e++) {
+      if (owner[neighbors[e]!] === s) {
+        count++;
+        if (start < 0) start = neighbors[e]!;
+      }
+    }
+    if (count === 0) return cellCount[s]! > 1; // a stray single cell may always leave (unless it is the last)
+    if (count === 1) return true;
+    // Fast path: the same-territory neighbours of i are connected among themselves.
+    epoch++;
+    stamp[i] = epoch;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = start;
+    stamp[start] = epoch;
+    let reached = 1;
+    while (head < tail) {
+      const v = queue[head++]!;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+        const w = neighbors[e]!;
+        if (stamp[w] === epoch || owner[w] !== s) continue;
+        stamp[w] = epoch;
+        // Stay in i's neighbourhood first; widen only if needed (below).
+        if (isNeighbour(i, w)) {
+          queue[tail++] = w;
+          reached++;
+        }
+      }
+    }
+    // Otherwise i may be a bridge: keep it (a full search through the territory costs too much per move).
+    return reached === count;
+  };
+  const isNeighbour = (i: number, w: number) => {
+    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) if (neighbors[e] === w) return true;
+    return false;
+  };
+
+  let moves = 0;
+  let rounds = 0;
+  let checks = 0;
+  let cancelled = false;
+  const maxRounds = options.maxRounds ?? 100_000;
+  const candidates = new Int32Array(8);
+  outer: for (;;) {
+    rounds++;
+    let movedThisRound = 0;
+    for (let i = 0; i < n; i++) {
+      const s = owner[i]!;
+      if (!movable(s) || frozen[i] || isHome[i]) continue;
+      // Distinct neighbouring territories that may take the cell.
+      let c = 0;
+      for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
+        const t = owner[neighbors[e]!]!;
+        if (t === s || !movable(t)) continue;
+        let seen = false;
+        for (let j = 0; j < c; j++) if (candidates[j] === t) seen = true;
+        if (!seen && c < 8) candidates[c++] = t;
+      }
+      if (c === 0) continue;
+      let best = -1;
+      let bestDelta = -1e-12;
+      for (let j = 0; j < c; j++) {
+        const t = candidates[j]!;
+        const d = delta(i, s, t);
+        if (d < bestDelta || (d === bestDelta && t < best)) {
+          bestDelta = d;
+          best = t;
+        }
+      }
+      if (best < 0 || !canLeave(i, s)) continue;
+      owner[i] = best;
+      cellCount[s]!--;
+      cellCount[best]!++;
+      for (let a = 0; a < m; a++) {
+        const w = weights[a]![i]!;
+        load[s * m + a]! -= w;
+        load[best * m + a]! += w;
+      }
+      moves++;
+      movedThisRound++;
+      if ((++checks & 1023) === 0) {
+        if (Date.now() > options.deadline) break outer;
+        if (options.shouldStop?.()) {
+          cancelled = true;
+          break outer;
+        }
+      }
+    }
+    options.onRound?.(rounds, moves);
+    if (movedThisRound === 0 || rounds >= maxRounds || Date.now() > options.deadline) break;
+    if (options.shouldStop?.()) {
+      cancelled = true;
+      break;
+    }
+  }
+  return { moves, rounds, cancelled };
+}
+
+/** A territory's typical radius: √(bounding-box area / K), from the cells' extent (km). */
+function typicalDistanceKm(problem: BalanceProblem, k: number): number {
+  let minLat = Infinity;
+  let maxLat = -Infinity;
+  let minLon = Infinity;
+  let maxLon = -Infinity;
+  for (let i = 0; i < problem.lat.length; i++) {
+    const la = problem.lat[i]!;
+    const lo = problem.lon[i]!;
+    if (la < minLat) minLat = la;
+    if (la > maxLat) maxLat = la;
+    if (lo < minLon) minLon = lo;
+    if (lo > maxLon) maxLon = lo;
+  }
+  if (!Number.isFinite(minLat)) return 1;
+  const kmPerDeg = 111.195;
+  const h = (maxLat - minLat) * kmPerDeg;
+  const w = (maxLon - minLon) * kmPerDeg * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  return Math.max(1, Math.sqrt((Math.max(h, 1) * Math.max(w, 1)) / Math.max(1, k)));
+}
