@@ -10,6 +10,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          'balance-worker': resolve(__dirname, 'electron/backend/balancing/balance-worker.ts'),
         },
       },
     },

@@ -1,6 +1,8 @@
 import type { EventMessage, EventName, Events } from '../../shared/contract/events';
 import { createDispatcher, type Dispatch } from './dispatch';
+import { BalanceService } from './balancing/balance-service';
 import { appHandlers } from './handlers/app';
+import { balanceHandlers } from './handlers/balance';
 import { commandHandlers } from './handlers/command';
 import { dataHandlers } from './handlers/data';
 import type { DialogPort, Handlers, HandlerContext } from './handlers/types';
@@ -34,18 +36,24 @@ export function createBackend(options: BackendOptions): Backend {
   const emit = <E extends EventName>(name: E, payload: Events[E]) => {
     for (const l of listeners) l({ name, payload } as EventMessage);
   };
+  let balancing: BalanceService | null = null;
   const session = new WorkspaceSession({
     dataDir: options.dataDir,
     now: options.now ?? (() => new Date()),
-    onChange: (status) => emit('workspace.changed', status),
+    onChange: (status) => {
+      balancing?.clear();
+      emit('workspace.changed', status);
+    },
     ...(options.writeDemo ? { writeDemo: options.writeDemo } : {}),
   });
+  balancing = new BalanceService(session, emit);
   const ctx: HandlerContext = { session, dialogs: options.dialogs ?? null, appVersion: options.appVersion };
   const handlers = {
     ...appHandlers(ctx),
     ...workspaceHandlers(ctx),
     ...dataHandlers(ctx),
     ...commandHandlers(ctx, (p) => emit('scenario.changed', p)),
+    ...balanceHandlers(balancing),
   } satisfies Handlers;
   return {
     dispatch: createDispatcher(handlers),
@@ -56,6 +64,9 @@ export function createBackend(options: BackendOptions): Backend {
       return () => listeners.delete(listener);
     },
     emit,
-    close: () => session.close(),
+    close: () => {
+      balancing?.clear();
+      session.close();
+    },
   };
 }

@@ -93,6 +93,71 @@ export interface HistoryState {
   redo: MessageRef | null;
 }
 
+export type BalanceMode = 'build' | 'realign' | 'local';
+
+export interface BalanceMeasure {
+  key: string;
+  /** Importance in the balance. */
+  weight: number;
+  /** Tolerance, fraction (0.05 = ±5 %). */
+  tolerance: number;
+}
+
+export interface BalanceRequest {
+  scenarioId: ScenarioId;
+  mode: BalanceMode;
+  measures: BalanceMeasure[];
+  seed: number;
+  /** For `local`: the territories that were edited (ids). */
+  touched?: number[];
+  timeLimitMs?: number;
+}
+
+export interface BalanceJobState {
+  jobId: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  progress: number;
+  phase: string;
+  error?: string;
+}
+
+/** A plan's summary figures, as defined in BENCHMARKS.md. */
+export interface PlanSummary {
+  /** measure → max_k |W−T|/T. */
+  maxDeviation: Record<string, number>;
+  /** measure → the heaviest cell over the smallest target: no plan can be more balanced than about half of it. */
+  granularity: Record<string, number>;
+  /** Σ over territories and measures of the deviation beyond tolerance (0 = feasible). */
+  excess: number;
+  contiguityBreaks: number;
+  meanTravelKm: number | null;
+  inertia: number;
+  cutEdges: number;
+  meanCompactness: number | null;
+  unassignedCells: number;
+}
+
+/** What a balancing job proposes: the new plan and what it changes. Nothing is written until it is accepted. */
+export interface BalanceProposal {
+  jobId: number;
+  scenarioId: ScenarioId;
+  mode: BalanceMode;
+  seed: number;
+  /** Scenario revision the job started from; accepting needs it unchanged. */
+  baseRevision: Revision;
+  /** Territory id per cell (-1 unassigned). */
+  territoryOfCell: Int32Array;
+  /** Cells whose territory changes. */
+  movedCells: Int32Array;
+  before: PlanSummary;
+  after: PlanSummary;
+  tolerance: Record<string, number>;
+  /** Measures still outside their tolerance, with the granularity that explains it when the ask is below what the cells allow. */
+  unmet: { measure: string; tolerance: number; maxDeviation: number; granularity: number; belowGranularity: boolean }[];
+  disruption: { movedShare: Record<string, number>; movedLowerBound: Record<string, number>; movedAccounts: number; movedCells: number };
+  elapsedMs: number;
+}
+
 /** What each method returns. */
 export interface Results {
   'app.about': AboutInfo;
@@ -112,6 +177,12 @@ export interface Results {
   'territory.list': TerritorySummary[];
   'region.list': Region[];
   'account.list': AccountColumns;
+  'balance.start': { jobId: number };
+  'balance.state': BalanceJobState;
+  'balance.cancel': BalanceJobState;
+  'balance.proposal': BalanceProposal;
+  'balance.accept': CommandResult;
+  'balance.discard': null;
   'command.execute': CommandResult;
   'command.undo': CommandResult | null;
   'command.redo': CommandResult | null;

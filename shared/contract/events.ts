@@ -1,5 +1,5 @@
 import type { Revision, ScenarioId } from '../domain/model/ids';
-import type { WorkspaceStatus } from './api';
+import type { BalanceJobState, WorkspaceStatus } from './api';
 
 /** Menu actions the desktop shell forwards to the UI. */
 export type MenuAction = 'undo' | 'redo' | 'about' | 'openDemo' | 'zoomToFit';
@@ -9,6 +9,8 @@ export interface Events {
   'workspace.changed': WorkspaceStatus;
   'scenario.changed': { scenarioId: ScenarioId; revision: Revision };
   'menu.invoked': { action: MenuAction };
+  'balance.progress': { jobId: number; fraction: number; phase: string };
+  'balance.finished': BalanceJobState;
 }
 
 export type EventName = keyof Events;

@@ -79,6 +79,24 @@ export const argSchemas = {
   'territory.list': z.object({ scenarioId }).strict(),
   'region.list': z.object({ scenarioId }).strict(),
   'account.list': empty,
+  'balance.start': z
+    .object({
+      scenarioId,
+      mode: z.enum(['build', 'realign', 'local']),
+      measures: z
+        .array(z.object({ key: z.string().min(1).max(100), weight: z.number().positive().max(1000), tolerance: z.number().min(0).max(10) }).strict())
+        .min(1)
+        .max(20),
+      seed: z.number().int().min(0).max(2 ** 32 - 1),
+      touched: z.array(territoryId).max(10_000).optional(),
+      timeLimitMs: z.number().int().min(100).max(600_000).optional(),
+    })
+    .strict(),
+  'balance.state': z.object({ jobId: z.number().int().positive() }).strict(),
+  'balance.cancel': z.object({ jobId: z.number().int().positive() }).strict(),
+  'balance.proposal': z.object({ jobId: z.number().int().positive() }).strict(),
+  'balance.accept': z.object({ jobId: z.number().int().positive() }).strict(),
+  'balance.discard': z.object({ jobId: z.number().int().positive() }).strict(),
   'command.execute': z.object({ scenarioId, command: commandSchema }).strict(),
   'command.undo': z.object({ scenarioId }).strict(),
   'command.redo': z.object({ scenarioId }).strict(),

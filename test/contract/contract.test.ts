@@ -219,6 +219,50 @@ describe.each([
     expect((await h.client.call('territory.list', { scenarioId: 1 })).filter((t) => t.parentId === 1).map((t) => t.id)).toEqual([1, 2]);
   });
 
+  it('balances in a job: progress, a proposal with its figures, accept as one undo step', async () => {
+    const before = await h.client.call('assignment.get', { scenarioId: 1 });
+    const progress: number[] = [];
+    const offProgress = h.client.on('balance.progress', (p) => progress.push(p.fraction));
+    const finished = nextEvent(h, 'balance.finished');
+    const { jobId } = await h.client.call('balance.start', {
+      scenarioId: 1,
+      mode: 'realign',
+      measures: [{ key: 'workload', weight: 1, tolerance: 0.1 }],
+      seed: 7,
+    });
+    expect(await finished).toMatchObject({ jobId, state: 'done' });
+    offProgress();
+    expect(progress.length).toBeGreaterThan(0);
+    const proposal = await h.client.call('balance.proposal', { jobId });
+    expect(proposal.territoryOfCell).toBeInstanceOf(Int32Array);
+    expect(proposal.after.contiguityBreaks).toBeLessThanOrEqual(proposal.before.contiguityBreaks);
+    expect(proposal.after.maxDeviation.workload).toBeLessThan(proposal.before.maxDeviation.workload!);
+    expect(proposal.disruption.movedCells).toBe(proposal.movedCells.length);
+    for (const cell of proposal.movedCells) expect(proposal.territoryOfCell[cell]).not.toBe(before.territoryOfCell[cell]);
+    // Nothing is written until the proposal is accepted.
+    expect(Array.from((await h.client.call('assignment.get', { scenarioId: 1 })).territoryOfCell)).toEqual(Array.from(before.territoryOfCell));
+    const accepted = await h.client.call('balance.accept', { jobId });
+    expect(accepted.label).toMatchObject({ key: 'command.balance.realign' });
+    expect(Array.from((await h.client.call('assignment.get', { scenarioId: 1 })).territoryOfCell)).toEqual(Array.from(proposal.territoryOfCell));
+    await h.client.call('command.undo', { scenarioId: 1 });
+    expect(Array.from((await h.client.call('assignment.get', { scenarioId: 1 })).territoryOfCell)).toEqual(Array.from(before.territoryOfCell));
+    await expectCode(h.client.call('balance.proposal', { jobId }), 'NOT_FOUND');
+  });
+
+  it('refuses to balance on an unknown measure, and a stale proposal', async () => {
+    await expectCode(
+      h.client.call('balance.start', { scenarioId: 1, mode: 'build', measures: [{ key: 'nope', weight: 1, tolerance: 0.1 }], seed: 1 }),
+      'INVALID_INPUT',
+    );
+    const finished = nextEvent(h, 'balance.finished');
+    const { jobId } = await h.client.call('balance.start', { scenarioId: 1, mode: 'build', measures: [{ key: 'workload', weight: 1, tolerance: 0.1 }], seed: 1 });
+    await finished;
+    await h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.update', territoryId: 1, changes: { name: 'Moved on' } } });
+    await expectCode(h.client.call('balance.accept', { jobId }), 'INVALID_INPUT');
+    expect(await h.client.call('balance.discard', { jobId })).toBeNull();
+    await h.client.call('command.undo', { scenarioId: 1 });
+  });
+
   it('closes the workspace', async () => {
     expect(await h.client.call('workspace.close', {})).toEqual({ state: 'none' });
     await expectCode(h.client.call('scenario.list', {}), 'NO_WORKSPACE');
