@@ -2,15 +2,20 @@
 import { ContractError } from '../../shared/contract/errors';
 import { runBench } from './bench/run-bench';
 import { createCommand, demoCommand, infoCommand, serveCommand, type Io } from './commands';
+import { balanceCommand, metricsCommand } from './balance-commands';
 import { parseArgs, UsageError } from './parse-args';
 import { USAGE } from './usage';
 
-const FLAGS = ['resolution', 'json', 'accounts', 'reps', 'seed', 'force', 'port', 'data-dir', 'out', 'help'];
+const FLAGS = [
+  'resolution', 'json', 'accounts', 'reps', 'seed', 'force', 'port', 'data-dir', 'out', 'help',
+  'workspace', 'scenario', 'mode', 'territories', 'measure', 'tolerance', 'into',
+];
 const SWITCHES = ['json', 'force', 'help'];
+const REPEATABLE = ['measure'];
 
 export async function main(argv: readonly string[], io: Io, rendererDir: string): Promise<number> {
   try {
-    const args = parseArgs(argv, FLAGS, SWITCHES);
+    const args = parseArgs(argv, FLAGS, SWITCHES, REPEATABLE);
     if (args.flags.has('help') || args.command === null || args.command === 'help') {
       io.out(USAGE);
       return args.command === null && !args.flags.has('help') ? 2 : 0;
@@ -27,6 +32,12 @@ export async function main(argv: readonly string[], io: Io, rendererDir: string)
         return 0;
       case 'serve':
         await serveCommand(args, io, rendererDir);
+        return 0;
+      case 'balance':
+        await balanceCommand(args, io);
+        return 0;
+      case 'metrics':
+        metricsCommand(args, io);
         return 0;
       case 'bench':
         await runBench(args, io);

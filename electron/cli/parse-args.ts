@@ -3,6 +3,8 @@ export interface ParsedArgs {
   command: string | null;
   positionals: string[];
   flags: Map<string, string | true>;
+  /** Every value of a repeatable flag, in order (e.g. `--measure a --measure b`). */
+  lists: Map<string, string[]>;
 }
 
 export class UsageError extends Error {}
@@ -12,8 +14,9 @@ export class UsageError extends Error {}
  * a flag listed in `switches` takes no value.
  * @throws UsageError on a flag that is not in `known`
  */
-export function parseArgs(argv: readonly string[], known: readonly string[], switches: readonly string[]): ParsedArgs {
+export function parseArgs(argv: readonly string[], known: readonly string[], switches: readonly string[], repeatable: readonly string[] = []): ParsedArgs {
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -25,15 +28,15 @@ export function parseArgs(argv: readonly string[], known: readonly string[], swi
     if (!known.includes(name)) throw new UsageError(`Unknown option --${name}.`);
     if (switches.includes(name)) {
       flags.set(name, true);
-    } else if (inline !== undefined) {
-      flags.set(name, inline);
     } else {
-      const value = argv[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`Option --${name} needs a value.`);
+      const value = inline ?? argv[++i];
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`Option --${name} needs a value.`);
+      if (flags.has(name) && !repeatable.includes(name)) throw new UsageError(`Option --${name} is given twice.`);
       flags.set(name, value);
+      lists.set(name, [...(lists.get(name) ?? []), value]);
     }
   }
-  return { command: positionals.shift() ?? null, positionals, flags };
+  return { command: positionals.shift() ?? null, positionals, flags, lists };
 }
 
 /** Reads an integer flag within bounds. @throws UsageError */

@@ -66,3 +66,48 @@ describe('tessera CLI', () => {
     expect(tessera('create', join(temp.dir, 'x.tessera'), '--resolution', '99').status).toBe(2);
   });
 });
+
+describe('tessera balance and metrics', () => {
+  const scenario = 'Current alignment';
+  const run = (...extra: string[]) =>
+    tessera('balance', '--workspace', demo, '--measure', 'workload', '--measure', 'revenue_potential:0.5', '--tolerance', '10%', '--json', ...extra);
+
+  it('builds a new scenario from scratch in a worker, reproducibly, and reports the figures', () => {
+    const a = run('--scenario', 'Built A', '--mode', 'build', '--seed', '11');
+    expect(a.status, a.stderr).toBe(0);
+    const b = run('--scenario', 'Built B', '--mode', 'build', '--seed', '11');
+    const ra = JSON.parse(a.stdout);
+    const rb = JSON.parse(b.stdout);
+    expect(ra.planHash).toBe(rb.planHash);
+    expect(ra.territories).toHaveLength(8);
+    expect(ra.summary.contiguityBreaks).toBe(0);
+    expect(ra.summary.maxDeviation.workload).toBeLessThan(0.5);
+    for (const key of ['maxDeviation', 'granularity', 'contiguityBreaks', 'meanTravelKm', 'cutEdges']) expect(ra.summary).toHaveProperty(key);
+    expect(ra.territories[0]).toMatchObject({ id: 1, rep: { id: expect.any(String) } });
+    expect(Object.keys(ra.territories[0].deviation)).toEqual(['workload', 'revenue_potential']);
+  });
+
+  it('realigns into a new scenario, reports what moved, and leaves the source as it was', () => {
+    const before = JSON.parse(tessera('metrics', '--workspace', demo, '--scenario', scenario, '--json').stdout);
+    const r = run('--scenario', scenario, '--mode', 'realign', '--seed', '2', '--into', 'Realigned');
+    expect(r.status, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.scenario).toBe('Realigned');
+    expect(result.summary.movedShare.workload).toBeGreaterThan(0);
+    expect(result.summary.movedAccounts).toBeGreaterThan(0);
+    expect(result.summary.maxDeviation.workload).toBeLessThan(before.summary.maxDeviation.workload);
+    const after = JSON.parse(tessera('metrics', '--workspace', demo, '--scenario', scenario, '--json').stdout);
+    expect(after.summary).toEqual(before.summary);
+    const metrics = JSON.parse(tessera('metrics', '--workspace', demo, '--scenario', 'Realigned', '--measure', 'workload', '--measure', 'revenue_potential', '--json').stdout);
+    expect(metrics.summary.maxDeviation).toEqual(result.summary.maxDeviation);
+  });
+
+  it('refuses bad requests with exit codes 1 and 2', () => {
+    expect(run('--scenario', 'Nope', '--mode', 'realign').status).toBe(1);
+    expect(tessera('balance', '--workspace', demo, '--scenario', scenario, '--mode', 'sideways', '--measure', 'workload').status).toBe(2);
+    const unknown = tessera('balance', '--workspace', demo, '--scenario', scenario, '--mode', 'realign', '--measure', 'nope');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/^tessera: There is no measure "nope" in this workspace/);
+    expect(tessera('metrics', '--workspace', demo, '--scenario', 'Missing').status).toBe(1);
+  });
+});

@@ -1,6 +1,7 @@
 import { nearestCells, unitVectors } from '../../../shared/domain/balancing/geometry';
 import type { BalanceProblem } from '../../../shared/domain/balancing/problem';
 import type { ScenarioId } from '../../../shared/domain/model/ids';
+import { ContractError } from '../../../shared/contract/errors';
 import type { Workspace } from '../workspace/workspace';
 
 export interface MeasureChoice {
@@ -26,7 +27,7 @@ export interface WorkspaceProblem {
  * chosen measures per cell (accounts placed by name counted as fixed load of their
  * territory instead of their cell), capacities, rep homes (nearest cell), locks and the
  * scenario's current plan.
- * @throws Error naming an unknown measure
+ * @throws ContractError INVALID_INPUT naming an unknown measure
  */
 export function problemFromWorkspace(ws: Workspace, scenarioId: ScenarioId, measures: readonly MeasureChoice[], travelMeasure = 'workload'): WorkspaceProblem {
   const area = ws.studyAreaData();
@@ -36,7 +37,7 @@ export function problemFromWorkspace(ws: Workspace, scenarioId: ScenarioId, meas
   const assignment = ws.assignment(scenarioId);
   const known = ws.measures().map((m) => m.key);
   for (const m of measures) {
-    if (!area.measures[m.key]) throw new Error(`There is no measure "${m.key}" in this workspace (it has ${known.join(', ')}).`);
+    if (!area.measures[m.key]) throw new ContractError('INVALID_INPUT', `There is no measure "${m.key}" in this workspace (it has ${known.join(', ')}).`);
   }
   const position = new Map(territories.map((t, i) => [t.id, i]));
   const k = territories.length;

@@ -21,7 +21,7 @@ import { markUndone, peekRedo, peekUndo, pushHistory } from '../db/queries/histo
 import { listMeasures } from '../db/queries/measures';
 import { getMeta, setMeta } from '../db/queries/meta';
 import { listReps, repCount } from '../db/queries/reps';
-import { bumpRevision, getScenario, listScenarios, scenarioCount } from '../db/queries/scenarios';
+import { bumpRevision, copyScenarioContent, getScenario, insertScenario, listScenarios, scenarioCount } from '../db/queries/scenarios';
 import { loadAdjacency, loadCellAreas, loadStudyArea, type StoredStudyArea } from '../db/queries/study-area';
 import { deleteRegion, insertRegion, listRegions, updateRegion } from '../db/queries/regions';
 import { deleteTerritory, insertTerritories, listTerritories, updateTerritory } from '../db/queries/territories';
@@ -189,6 +189,24 @@ export class Workspace {
       const { territoryId: __, ...shape } = shapes[i]!;
       return { ...t, ...rest, ...shape };
     });
+  }
+
+  /**
+   * A new scenario named `name`: a copy of `from` (territories, regions, alignment and
+   * overrides; its undo history starts empty), or empty when `from` is null.
+   * @throws ContractError INVALID_INPUT when the name is taken or blank
+   */
+  createScenario(name: string, from: ScenarioId | null): ScenarioSummary {
+    const trimmed = name.trim();
+    if (trimmed === '') throw new ContractError('INVALID_INPUT', 'A scenario needs a name.');
+    if (this.scenarios().some((s) => s.name === trimmed)) throw new ContractError('INVALID_INPUT', `There is already a scenario named "${trimmed}".`);
+    if (from !== null) this.scenario(from);
+    const id = this.db.transaction(() => {
+      const created = insertScenario(this.db, { name: trimmed, createdAt: this.now().toISOString(), isBaseline: false, parentId: from });
+      if (from !== null) copyScenarioContent(this.db, from, created);
+      return created;
+    })();
+    return this.scenario(id);
   }
 
   regions(id: ScenarioId): Region[] {

@@ -11,8 +11,10 @@ import type { BalanceOptions, BalanceProblem, BalanceResult } from './problem';
  * relatively nearest the receiving home, which keeps territories compact.
  */
 const DEFAULT_COMPACTNESS = 0;
+/** Fractions of the tolerance: a build aims well inside it; a realign leaves territories within it alone and brings the others just inside. */
 const BUILD_DEAD_ZONE = 0.5;
-const REALIGN_DEAD_ZONE = 0.8;
+const REALIGN_DEAD_ZONE = 0.9;
+const REALIGN_AIM = 0.8;
 
 /**
  * Balances territories. `build` grows K territories from their homes (or from seeded
@@ -69,6 +71,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
     anchors,
     units,
     band: deadZone * minTolerance,
+    aim: (options.mode === 'build' ? BUILD_DEAD_ZONE : REALIGN_AIM) * minTolerance,
     active: active ?? Uint8Array.from(problem.locked, (l) => (l ? 0 : 1)),
     iterations: 12,
     deadline,

@@ -12,6 +12,8 @@ export interface TransferOptions {
   units: Float64Array;
   /** Territories inside ±band of their target are left as they are (fraction). */
   band: number;
+  /** Territories outside the band are brought to ±aim of their target (aim ≤ band). */
+  aim: number;
   /** Per territory: 1 = may change. */
   active: Uint8Array;
   iterations: number;
@@ -60,7 +62,7 @@ export function flowTransfer(problem: BalanceProblem, owner: Int32Array, options
       const target = total * options.share[t]!;
       const hi = target * (1 + options.band);
       const lo = target * (1 - options.band);
-      b[t] = load[t]! > hi ? load[t]! - hi : load[t]! < lo ? load[t]! - lo : 0;
+      b[t] = load[t]! > hi ? load[t]! - target * (1 + options.aim) : load[t]! < lo ? load[t]! - target * (1 - options.aim) : 0;
       sum += b[t]!;
       slack += hi - lo;
     }
@@ -74,10 +76,13 @@ export function flowTransfer(problem: BalanceProblem, owner: Int32Array, options
       b[t]! -= (sum * (2 * options.band * target)) / (slack || 1);
     }
     const edges = territoryEdges(problem, owner, options.active, k);
-    const phi = solveLaplacian(k, edges, b);
+    // Least-squares flows spread over every route. (Routing each excess along the fewest hops
+    // to the nearest deficit moved 17 % less weight on the demo but left Δ at 51 % instead
+    // of 12 %: single routes clog where cells cannot be taken without cutting a territory.)
+    const net = potentialFlows(k, edges, b);
     // One transfer per edge with a positive flow, largest first.
     const flows = edges
-      .map(([s, t]) => (phi[s]! > phi[t]! ? { from: s, to: t, amount: phi[s]! - phi[t]! } : { from: t, to: s, amount: phi[t]! - phi[s]! }))
+      .map(([s, t], e) => (net[e]! > 0 ? { from: s, to: t, amount: net[e]! } : { from: t, to: s, amount: -net[e]! }))
       .filter((f) => f.amount > 0)
       .sort((x, y) => y.amount - x.amount || x.from - y.from || x.to - y.to);
     for (const f of flows) {
@@ -174,6 +179,12 @@ function territoryEdges(problem: BalanceProblem, owner: Int32Array, active: Uint
     }
   }
   return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** Net flow s → t on each edge [s, t] from the potentials of L·φ = b. */
+function potentialFlows(k: number, edges: readonly [number, number][], b: Float64Array): Float64Array {
+  const phi = solveLaplacian(k, edges, b);
+  return Float64Array.from(edges, ([s, t]) => phi[s]! - phi[t]!);
 }
 
 /**

@@ -41,11 +41,23 @@ export function getScenario(db: Db, id: ScenarioId): ScenarioSummary | undefined
   return row && toSummary(row);
 }
 
-export function insertScenario(db: Db, s: { name: string; createdAt: string; isBaseline: boolean; note?: string }): ScenarioId {
+export function insertScenario(db: Db, s: { name: string; createdAt: string; isBaseline: boolean; note?: string; parentId?: ScenarioId | null }): ScenarioId {
   const result = db
-    .prepare('INSERT INTO scenarios (name, created_at, is_baseline, note) VALUES (?, ?, ?, ?)')
-    .run(s.name, s.createdAt, s.isBaseline ? 1 : 0, s.note ?? '');
+    .prepare('INSERT INTO scenarios (name, created_at, is_baseline, note, parent_id) VALUES (?, ?, ?, ?, ?)')
+    .run(s.name, s.createdAt, s.isBaseline ? 1 : 0, s.note ?? '', s.parentId ?? null);
   return Number(result.lastInsertRowid);
+}
+
+/** Copies a scenario's territories, regions, assignments and overrides into another (its history starts empty). Call inside a transaction. */
+export function copyScenarioContent(db: Db, from: ScenarioId, to: ScenarioId): void {
+  db.prepare('INSERT INTO regions (scenario_id, id, name) SELECT ?, id, name FROM regions WHERE scenario_id = ?').run(to, from);
+  db.prepare(
+    'INSERT INTO territories (scenario_id, id, name, color, rep_id, parent_id, locked) SELECT ?, id, name, color, rep_id, parent_id, locked FROM territories WHERE scenario_id = ?',
+  ).run(to, from);
+  db.prepare('INSERT INTO assignments (scenario_id, cell, territory_id) SELECT ?, cell, territory_id FROM assignments WHERE scenario_id = ?').run(to, from);
+  db.prepare(
+    'INSERT INTO account_overrides (scenario_id, account_id, territory_id) SELECT ?, account_id, territory_id FROM account_overrides WHERE scenario_id = ?',
+  ).run(to, from);
 }
 
 export function scenarioCount(db: Db): number {

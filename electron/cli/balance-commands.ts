@@ -1,0 +1,179 @@
+import { resolve } from 'node:path';
+import { planHash } from '../../shared/domain/balancing/evaluate-plan';
+import { ContractError } from '../../shared/contract/errors';
+import type { Command } from '../../shared/domain/commands/command';
+import { TERRITORY_PALETTE } from '../../shared/domain/model/palette';
+import type { ScenarioSummary } from '../../shared/domain/model/workspace';
+import { evaluateDisruption, evaluatePlan, evaluationProblem, summarize } from '../backend/balancing/plan-report';
+import { problemFromWorkspace, type MeasureChoice } from '../backend/balancing/problem-from-workspace';
+import { runJob } from '../backend/balancing/run-job';
+import { Workspace } from '../backend/workspace/workspace';
+import type { Io } from './commands';
+import { intFlag, UsageError, type ParsedArgs } from './parse-args';
+
+const now = () => new Date();
+
+function stringFlag(args: ParsedArgs, name: string): string {
+  const value = args.flags.get(name);
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required.`);
+  return value;
+}
+
+/** `5%`, `0.05` → 0.05. */
+function toleranceFlag(args: ParsedArgs, fallback: number): number {
+  const raw = args.flags.get('tolerance');
+  if (raw === undefined) return fallback;
+  const text = String(raw).trim();
+  const value = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (raw === true || !Number.isFinite(value) || value < 0 || value > 10) throw new UsageError('--tolerance must be a fraction such as 0.05, or a percentage such as 5%.');
+  return value;
+}
+
+/** `--measure workload:2 --measure revenue` → choices (weight 1 by default). */
+function measureFlags(args: ParsedArgs, tolerance: number): MeasureChoice[] {
+  const list = args.lists.get('measure') ?? [];
+  if (list.length === 0) throw new UsageError('Give at least one --measure <name>[:weight].');
+  return list.map((spec) => {
+    const [key, weightText] = spec.split(':') as [string, string | undefined];
+    const weight = weightText === undefined ? 1 : Number(weightText);
+    if (!key || !Number.isFinite(weight) || weight <= 0) throw new UsageError(`--measure ${spec}: expected <name> or <name>:<positive weight>.`);
+    return { key, weight, tolerance };
+  });
+}
+
+function findScenario(ws: Workspace, name: string): ScenarioSummary | undefined {
+  return ws.scenarios().find((s) => s.name === name);
+}
+
+/** The metrics JSON of BENCHMARKS.md / issue 5 for a scenario's current plan. */
+function metricsReport(ws: Workspace, scenario: ScenarioSummary, measures: MeasureChoice[], plan?: Int32Array) {
+  const wp = problemFromWorkspace(ws, scenario.id, measures);
+  const evaluation = evaluationProblem(wp, measures);
+  const positions = plan ?? wp.prior;
+  const figures = evaluatePlan(evaluation, positions);
+  const territories = ws.territories(scenario.id);
+  const reps = new Map(ws.reps().map((r) => [r.id, r]));
+  return {
+    scenario: scenario.name,
+    territories: territories.map((t, i) => ({
+      id: t.id,
+      name: t.name,
+      rep: t.repId === null ? null : { id: t.repId, name: reps.get(t.repId)?.name ?? t.repId },
+      accounts: t.accounts,
+      cells: figures.perTerritory[i]!.cells,
+      measures: figures.perTerritory[i]!.totals,
+      deviation: figures.perTerritory[i]!.deviation,
+    })),
+    summary: summarize(figures),
+    wp,
+    evaluation,
+  };
+}
+
+/** `tessera metrics --workspace <ws> --scenario <name> [--measure m ...] [--tolerance t] [--json]` */
+export function metricsCommand(args: ParsedArgs, io: Io): void {
+  const ws = Workspace.open(resolve(stringFlag(args, 'workspace')), now);
+  try {
+    const name = stringFlag(args, 'scenario');
+    const scenario = findScenario(ws, name);
+    if (!scenario) throw new ContractError('NOT_FOUND', `There is no scenario named "${name}" (there are: ${ws.scenarios().map((s) => s.name).join(', ')}).`);
+    const tolerance = toleranceFlag(args, 0.05);
+    const measures = args.lists.has('measure')
+      ? measureFlags(args, tolerance)
+      : ws.measures().map((m) => ({ key: m.key, weight: 1, tolerance }));
+    const { wp: _wp, evaluation: _e, ...report } = metricsReport(ws, scenario, measures);
+    if (args.flags.has('json')) io.out(JSON.stringify(report, null, 2));
+    else {
+      io.out(`${report.scenario}: ${report.territories.length} territories`);
+      for (const [k, v] of Object.entries(report.summary.maxDeviation)) io.out(`  ${k}: max deviation ${(v * 100).toFixed(1)} % (granularity ${(report.summary.granularity[k]! * 100).toFixed(1)} %)`);
+      io.out(`  contiguity breaks ${report.summary.contiguityBreaks}, cut edges ${report.summary.cutEdges}, mean travel ${report.summary.meanTravelKm?.toFixed(0) ?? '–'} km`);
+    }
+  } finally {
+    ws.close();
+  }
+}
+
+/**
+ * `tessera balance --workspace <ws> --scenario <name> --mode build|realign [--territories K]
+ *  --measure <name>[:weight] ... --tolerance <t> --seed <s> [--into <new scenario>] [--json]`
+ */
+export async function balanceCommand(args: ParsedArgs, io: Io): Promise<void> {
+  const mode = stringFlag(args, 'mode');
+  if (mode !== 'build' && mode !== 'realign') throw new UsageError('--mode must be build or realign.');
+  const tolerance = toleranceFlag(args, 0.05);
+  const measures = measureFlags(args, tolerance);
+  const seed = intFlag(args.flags, 'seed', 1, 0, 2 ** 32 - 1);
+  const ws = Workspace.open(resolve(stringFlag(args, 'workspace')), now);
+  try {
+    const name = stringFlag(args, 'scenario');
+    let source = findScenario(ws, name);
+    const into = args.flags.get('into');
+    if (!source && mode === 'realign') throw new ContractError('NOT_FOUND', `There is no scenario named "${name}" to realign.`);
+    if (!source) source = newScenarioWithTerritories(ws, name, args);
+    const target = typeof into === 'string' ? ws.createScenario(into, source.id) : source;
+    if (args.flags.has('territories') && mode === 'build') {
+      const k = intFlag(args.flags, 'territories', 0, 1, 100_000);
+      if (ws.territories(target.id).length !== k) {
+        throw new UsageError(`Scenario "${target.name}" has ${ws.territories(target.id).length} territories, not ${k}; build into a new one with --into.`);
+      }
+    }
+    const wp = problemFromWorkspace(ws, target.id, measures);
+    const job = runJob({ problem: wp.problem, options: { mode, prior: wp.prior, seed, timeLimitMs: 60_000 } }, (fraction, phase) => {
+      if (!args.flags.has('json')) io.err(`  ${phase} ${(fraction * 100).toFixed(0)} %`);
+    });
+    const outcome = await job.done;
+    if (outcome.state !== 'done' || !outcome.plan) throw new ContractError('INTERNAL', `Balancing ${outcome.state}: ${outcome.error ?? ''}`);
+    const plan = outcome.plan;
+    const evaluation = evaluationProblem(wp, measures);
+    const disruption = evaluateDisruption(evaluation, wp.prior, plan);
+    const byTarget = new Map<number, number[]>();
+    for (let i = 0; i < plan.length; i++) {
+      if (plan[i] === wp.prior[i]) continue;
+      const to = plan[i]! >= 0 ? wp.territoryIds[plan[i]!]! : -1;
+      byTarget.set(to, [...(byTarget.get(to) ?? []), i]);
+    }
+    const commands: Command[] = [...byTarget].map(([to, cells]) => ({ type: 'territory.assignCells', cells, to: to < 0 ? null : to }));
+    if (commands.length > 0) ws.execute(target.id, { type: 'batch', commands, label: { key: `command.balance.${mode}`, params: { count: disruption.movedCells } } });
+    const { wp: _wp, evaluation: _e, ...report } = metricsReport(ws, ws.scenarios().find((s) => s.id === target.id)!, measures);
+    const result = {
+      ...report,
+      mode,
+      seed,
+      elapsedMs: outcome.elapsedMs,
+      planHash: planHash(plan),
+      summary: {
+        ...report.summary,
+        ...(mode === 'realign' ? { movedShare: disruption.movedShare, movedLowerBound: disruption.movedLowerBound, movedAccounts: disruption.movedAccounts } : {}),
+        movedCells: disruption.movedCells,
+      },
+    };
+    if (args.flags.has('json')) io.out(JSON.stringify(result, null, 2));
+    else {
+      io.out(`Balanced "${target.name}" (${mode}, seed ${seed}) in ${((outcome.elapsedMs ?? 0) / 1000).toFixed(1)} s; ${disruption.movedCells} cells moved.`);
+      for (const [k, v] of Object.entries(result.summary.maxDeviation)) io.out(`  ${k}: max deviation ${(v * 100).toFixed(1)} % (granularity ${(result.summary.granularity[k]! * 100).toFixed(1)} %)`);
+      io.out(`  contiguity breaks ${result.summary.contiguityBreaks}, cut edges ${result.summary.cutEdges}`);
+    }
+  } finally {
+    ws.close();
+  }
+}
+
+/** A new empty scenario with one territory per rep, or K vacant ones with --territories. */
+function newScenarioWithTerritories(ws: Workspace, name: string, args: ParsedArgs): ScenarioSummary {
+  const reps = ws.reps();
+  const k = intFlag(args.flags, 'territories', reps.length, 1, 100_000);
+  const scenario = ws.createScenario(name, null);
+  const commands: Command[] = Array.from({ length: k }, (_, i) => ({
+    type: 'territory.create',
+    territory: {
+      id: i + 1,
+      name: reps[i]?.name ?? `Territory ${i + 1}`,
+      color: TERRITORY_PALETTE[i % TERRITORY_PALETTE.length]!,
+      repId: reps[i]?.id ?? null,
+      parentId: null,
+      locked: false,
+    },
+  }));
+  ws.execute(scenario.id, { type: 'batch', commands, label: { key: 'command.batch', params: { count: k } } });
+  return ws.scenarios().find((s) => s.id === scenario.id)!;
+}
