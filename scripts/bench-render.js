@@ -82,7 +82,7 @@ async function main() {
     };
     const loadStart = Date.now();
     await page.goto(`${host.url}&bench=1`);
-    await page.waitForSelector('tbody tr', { timeout: 300_000 });
+    await page.waitForSelector('[data-testid=territory-table] tbody tr', { timeout: 300_000 });
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-rendered') ?? 0) > 2, null, { timeout: 300_000 });
     const firstScreenMs = Date.now() - loadStart;
     const renderer = await page.evaluate(() => {

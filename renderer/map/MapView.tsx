@@ -6,7 +6,7 @@ import { useAppStore } from '../stores/use-app-store';
 import { loadBasemap } from './basemap-data';
 import { buildCoarseCells } from './coarse-cells';
 import { buildBasemapLayers, buildBorderLayers } from './layers/basemap-layers';
-import { buildHoverLayer, buildLabelLayer, buildOutlineLayer, buildPreviewLayer } from './layers/edit-layers';
+import { buildHoverLayer, buildLabelLayer, buildMovedCellsLayer, buildOutlineLayer, buildPreviewLayer } from './layers/edit-layers';
 import { buildRepHomesLayer } from './layers/rep-homes-layer';
 import { createOutlineBuilder, territoryLabelPoints } from './territory-outlines';
 import { useMapTool } from '../tools/use-map-tool';
@@ -22,6 +22,8 @@ import { useBalance } from '../features/territories/use-balance';
 
 /** Zoom below which the coarse (parent) hexagons are drawn instead of every cell. */
 const COARSE_BELOW_ZOOM = 5.6;
+/** Above this many moved cells, their outlines are drawn only once the map is zoomed in (fine cells). */
+const MAX_MOVED_OUTLINES_ZOOMED_OUT = 20_000;
 const FALLBACK_VIEW: MapViewState = { longitude: -96, latitude: 38.5, zoom: 3.5, pitch: 0, bearing: 0 };
 
 /** The territory map: basemap, H3 cells coloured by territory, rep homes, hover tooltip. */
@@ -29,7 +31,16 @@ export function MapView() {
   const { t, number, compact } = useI18n();
   const measuresList = useAppStore((s) => s.measures).filter((m) => m.key !== 'accounts');
   const cells = useAppStore((s) => s.cells);
-  const assignment = useAppStore((s) => s.assignment);
+  const stored = useAppStore((s) => s.assignment);
+  const proposal = useAppStore((s) => s.proposal);
+  // A balance proposal is previewed in place of the stored plan (as a pseudo-revision) until accepted or discarded.
+  const assignment = useMemo(
+    () =>
+      stored && proposal && proposal.scenarioId === stored.scenarioId
+        ? { ...stored, territoryOfCell: proposal.territoryOfCell, revision: -proposal.jobId }
+        : stored,
+    [stored, proposal],
+  );
   const territories = useAppStore((s) => s.territories);
   const reps = useAppStore((s) => s.reps);
   const selected = useAppStore((s) => s.selectedTerritoryId);
@@ -153,6 +164,9 @@ export function MapView() {
         list.push(buildPreviewLayer(cells.h3, preview.cells, color));
       }
       if (hoverCells.length > 0) list.push(buildHoverLayer(cells.h3, hoverCells));
+      if (proposal && (!useCoarse || proposal.movedCells.length <= MAX_MOVED_OUTLINES_ZOOMED_OUT)) {
+        list.push(buildMovedCellsLayer(cells.h3, proposal.movedCells, proposal.jobId));
+      }
     }
     list.push(buildRepHomesLayer(reps));
     if (showAccounts && accounts && accountPlacement && assignment) {
@@ -175,7 +189,7 @@ export function MapView() {
     return list;
   }, [
     basemap, cells, assignment, coarse, fillOf, nameOf, selected, territories, reps, useCoarse, outlines, labels, preview, hoverCells,
-    mode, density, balance.tolerance, showAccounts, accounts, accountPlacement, rgbaOf, accountSizeKey, hoverAccount, sketch, activeTool, accountDrag,
+    mode, density, balance.tolerance, showAccounts, proposal, accounts, accountPlacement, rgbaOf, accountSizeKey, hoverAccount, sketch, activeTool, accountDrag,
   ]);
 
   const tooltip = (info: PickingInfo) => {
@@ -224,6 +238,7 @@ export function MapView() {
       data-zoom={viewState.zoom.toFixed(2)}
       data-view={`${viewState.longitude.toFixed(6)},${viewState.latitude.toFixed(6)},${viewState.zoom.toFixed(6)}`}
       data-mode={mode}
+      data-previewing={proposal ? 'proposal' : ''}
       data-hover-account={hoverAccount !== null && accounts ? accounts.ids[hoverAccount] : ''}
       {...tool.handlers}
     >

@@ -3,7 +3,7 @@ import type { WorkspaceStatus } from '../../shared/contract/api';
 import type { Command } from '../../shared/domain/commands/command';
 import type { Client } from '../client/create-client';
 import { territoryBounds } from '../map/territory-bounds';
-import type { AccountColumns } from '../../shared/contract/api';
+import type { AccountColumns, BalanceRequest } from '../../shared/contract/api';
 import { initialState, useAppStore, type AccountDrag, type MapAccounts, type MapCells, type MapMode, type Preview, type ToolId } from './use-app-store';
 
 const set = useAppStore.setState;
@@ -95,6 +95,20 @@ export function createActions(client: Client) {
       client.on('scenario.changed', ({ scenarioId }) => {
         if (scenarioId === get().scenarioId) void loadScenario(scenarioId);
       });
+      client.on('balance.progress', (p) => {
+        const job = get().balanceJob;
+        if (job?.jobId === p.jobId) set({ balanceJob: { ...job, progress: p.fraction, phase: p.phase } });
+      });
+      client.on('balance.finished', (state) => {
+        if (get().balanceJob?.jobId !== state.jobId) return;
+        set({ balanceJob: state });
+        if (state.state === 'done') {
+          void guarded(async () => {
+            const proposal = await client.call('balance.proposal', { jobId: state.jobId });
+            if (get().balanceJob?.jobId === state.jobId) set({ proposal });
+          });
+        }
+      });
       client.on('menu.invoked', ({ action }) => {
         if (action === 'undo') void this.undo();
         else if (action === 'redo') void this.redo();
@@ -108,7 +122,7 @@ export function createActions(client: Client) {
       if (status) await applyStatus(status);
     },
     selectScenario(scenarioId: number) {
-      set({ scenarioId, assignment: null, territories: [], selectedTerritoryId: null });
+      set({ scenarioId, assignment: null, territories: [], selectedTerritoryId: null, proposal: null, balanceJob: null });
       void loadScenario(scenarioId);
     },
     /** Toggles the selection (table rows). */
@@ -168,6 +182,32 @@ export function createActions(client: Client) {
       await execute({ type: 'territory.assignCells', cells: preview.cells, to: preview.to });
     },
     dismissError: () => set({ error: null }),
+    /** Starts a balancing job for the current scenario; its proposal is previewed when it ends. */
+    async startBalance(request: Omit<BalanceRequest, 'scenarioId'>): Promise<void> {
+      const scenarioId = get().scenarioId;
+      if (scenarioId === null) return;
+      const previous = get().balanceJob;
+      if (previous?.state === 'running') await client.call('balance.cancel', { jobId: previous.jobId }).catch(() => null);
+      set({ proposal: null, balanceJob: null });
+      const started = await guarded(() => client.call('balance.start', { ...request, scenarioId }));
+      if (started) set({ balanceJob: { jobId: started.jobId, state: 'running', progress: 0, phase: 'starting' } });
+    },
+    async cancelBalance(): Promise<void> {
+      const job = get().balanceJob;
+      if (job?.state === 'running') await guarded(() => client.call('balance.cancel', { jobId: job.jobId }));
+    },
+    /** Applies the proposal as one undo step. */
+    async acceptBalance(): Promise<void> {
+      const job = get().balanceJob;
+      if (!job) return;
+      const ok = await guarded(() => client.call('balance.accept', { jobId: job.jobId }));
+      if (ok) set({ proposal: null, balanceJob: null });
+    },
+    async discardBalance(): Promise<void> {
+      const job = get().balanceJob;
+      set({ proposal: null, balanceJob: null });
+      if (job) await client.call('balance.discard', { jobId: job.jobId }).catch(() => null);
+    },
     /** Fits the map to the given bounds, or to the whole study area. */
     fitMap: (bounds: [number, number, number, number] | null = null) => set({ fitRequest: get().fitRequest + 1, fitTo: bounds }),
   };

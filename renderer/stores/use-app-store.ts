@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AboutInfo, AccountColumns, Assignment, HistoryState, RecentFile, TerritorySummary, WorkspaceStatus } from '../../shared/contract/api';
+import type { AboutInfo, AccountColumns, Assignment, BalanceJobState, BalanceProposal, HistoryState, RecentFile, TerritorySummary, WorkspaceStatus } from '../../shared/contract/api';
 import type { Region } from '../../shared/domain/model/region';
 import type { Measure, Rep, ScenarioSummary } from '../../shared/domain/model/workspace';
 
@@ -94,6 +94,10 @@ export interface AppState {
   /** Account under the pointer (select tool with accounts shown), ready to be dragged. */
   hoverAccount: number | null;
   accountDrag: AccountDrag | null;
+  /** The balancing job in progress or just finished. */
+  balanceJob: BalanceJobState | null;
+  /** Its proposal, shown on the map until accepted or discarded. */
+  proposal: BalanceProposal | null;
 }
 
 export const initialState: AppState = {
@@ -128,6 +132,8 @@ export const initialState: AppState = {
   sketch: null,
   hoverAccount: null,
   accountDrag: null,
+  balanceJob: null,
+  proposal: null,
 };
 
 export const useAppStore = create<AppState>()(() => initialState);

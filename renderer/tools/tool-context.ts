@@ -37,7 +37,8 @@ function neighbourColors(cells: { offsets: Int32Array; neighbors: Int32Array }, 
 /** The context tool states run in: the store's current state plus the edits they may make. */
 export function createToolContext(actions: Actions, newTerritoryName: (id: number) => string): ToolContext | null {
   const s = useAppStore.getState();
-  if (!s.cells || !s.assignment) return null;
+  // While a balance proposal is previewed the map shows it, not the plan; no edits until it is accepted or discarded.
+  if (!s.cells || !s.assignment || s.proposal) return null;
   const cells = s.cells;
   const owner = s.assignment.territoryOfCell;
   const accounts = s.accounts;

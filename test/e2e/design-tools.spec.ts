@@ -44,7 +44,7 @@ describe('design tools: lasso, dragging an account, reload', () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
     await page.goto(host.url);
-    await page.waitForSelector('tbody tr', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid=territory-table] tbody tr', { timeout: 90_000 });
     box = (await page.getByTestId('map').boundingBox())!;
   });
   afterAll(async () => {
@@ -55,7 +55,7 @@ describe('design tools: lasso, dragging an account, reload', () => {
 
   it('lassoes cells into the selected territory as one undo step, with live figures', async () => {
     const before = await cellsOf(page, target);
-    await page.locator(`tbody tr[data-territory-id="${target}"]`).click();
+    await page.locator(`[data-testid=territory-table] tbody tr[data-territory-id="${target}"]`).click();
     // Clicking a row zooms to the territory; back to the whole map so the lasso crosses several territories.
     await page.getByRole('button', { name: 'Whole map' }).click();
     await page.keyboard.press('l');
@@ -68,7 +68,7 @@ describe('design tools: lasso, dragging an account, reload', () => {
     try {
       for (const [dx, dy] of [[r, -r], [r, r], [-r, r], [-r, -r * 0.9]]) await page.mouse.move(cx + dx!, cy + dy!);
       // While the lasso is open, the enclosed cells are previewed and the table moves.
-      await expect.poll(() => page.locator('tbody tr.changing').count()).toBeGreaterThan(1);
+      await expect.poll(() => page.locator('[data-testid=territory-table] tbody tr.changing').count()).toBeGreaterThan(1);
       expect(await cellsOf(page, target)).toBeGreaterThan(before);
     } finally {
       await page.mouse.up();
@@ -86,7 +86,7 @@ describe('design tools: lasso, dragging an account, reload', () => {
 
   it('drags a named account onto another territory (an override), undoes and redoes it', async () => {
     await page.keyboard.press('v');
-    await page.getByLabel('Accounts', { exact: true }).check();
+    await page.getByTestId('map-controls').getByLabel('Accounts', { exact: true }).check();
     const [accounts, assignment, territories] = await Promise.all([
       client.call('account.list', {}),
       client.call('assignment.get', { scenarioId: 1 }),
@@ -129,7 +129,7 @@ describe('design tools: lasso, dragging an account, reload', () => {
   it('finds the edits and the undo stack after a reload; the map shows outlines and labels', async () => {
     const undoBefore = await undoTitle(page);
     await page.reload();
-    await page.waitForSelector('tbody tr', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid=territory-table] tbody tr', { timeout: 90_000 });
     expect(await cellsOf(page, target)).toBe(afterLasso);
     await expect.poll(() => undoTitle(page)).toBe(undoBefore);
     expect((await client.call('assignment.get', { scenarioId: 1 })).overrides).toHaveLength(1);
@@ -139,7 +139,7 @@ describe('design tools: lasso, dragging an account, reload', () => {
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => undoTitle(page)).toBe(undoBefore);
 
-    await page.getByLabel('Accounts', { exact: true }).check();
+    await page.getByTestId('map-controls').getByLabel('Accounts', { exact: true }).check();
     await page.getByLabel('Size by').selectOption({ label: 'Revenue potential' });
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(ARTIFACTS, 'design-workstation.png') });
@@ -152,7 +152,7 @@ describe('design tools: lasso, dragging an account, reload', () => {
     const count = territories.length;
     // The territory with the most cells, zoomed to, then cut by a vertical line through the middle of the map.
     const big = [...territories].sort((a, b) => b.cells - a.cells)[0]!;
-    await page.locator(`tbody tr[data-territory-id="${big.id}"]`).click();
+    await page.locator(`[data-testid=territory-table] tbody tr[data-territory-id="${big.id}"]`).click();
     await page.getByRole('button', { name: 'Zoom to' }).click();
     await page.waitForTimeout(1000);
     await page.getByRole('button', { name: 'Split…' }).click();
@@ -171,7 +171,7 @@ describe('design tools: lasso, dragging an account, reload', () => {
 
     // Merge the new piece back through the details panel.
     await page.keyboard.press('v');
-    await page.locator(`tbody tr[data-territory-id="${created.id}"]`).click();
+    await page.locator(`[data-testid=territory-table] tbody tr[data-territory-id="${created.id}"]`).click();
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('territory-details').getByLabel('Merge into').selectOption({ label: big.name });
     await expect.poll(() => undoTitle(page)).toBe(`Undo Merge ${created.name} into ${big.name}`);
@@ -181,8 +181,31 @@ describe('design tools: lasso, dragging an account, reload', () => {
     await expect.poll(async () => (await client.call('territory.list', { scenarioId: 1 })).length).toBe(count + 1);
   });
 
+  it('balances in the background, previews the proposal, accepts it as one undo step', async () => {
+    await page.keyboard.press('v');
+    const outside = async () => Number((await page.getByTestId('outside-tolerance').innerText()).replace(/\D/g, ''));
+    const before = await outside();
+    const panel = page.getByTestId('balance-panel');
+    await panel.locator('summary').click();
+    expect(await page.getByTestId('granularity-note').innerText()).toMatch(/the cells allow about ±/);
+    await panel.getByRole('button', { name: 'Balance', exact: true }).click();
+    await page.getByTestId('balance-proposal').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('map').getAttribute('data-previewing')).toBe('proposal');
+    expect(await page.getByTestId('tool-hint').innerText()).toMatch(/Previewing a balance proposal/);
+    expect(await page.getByTestId('balance-moved').innerText()).toMatch(/cells and [\d,]+ accounts change territory/);
+    await page.screenshot({ path: join(ARTIFACTS, 'balance-proposal.png') });
+    const undoBefore = await undoTitle(page);
+    await page.getByTestId('balance-proposal').getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => undoTitle(page)).toMatch(/^Undo Rebalance \([\d,]+ cells moved\)$/);
+    await expect.poll(() => page.getByTestId('map').getAttribute('data-previewing')).toBe('');
+    expect(await outside()).toBeLessThanOrEqual(before);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => undoTitle(page)).toBe(undoBefore);
+    await panel.locator('summary').click();
+  });
+
   it('colours the map by deviation from target and by density', async () => {
-    await page.getByLabel('Accounts', { exact: true }).uncheck();
+    await page.getByTestId('map-controls').getByLabel('Accounts', { exact: true }).uncheck();
     await page.getByLabel('Colour by').selectOption('deviation');
     await expect.poll(() => page.getByTestId('map').getAttribute('data-mode')).toBe('deviation');
     await page.waitForTimeout(1000);

@@ -41,7 +41,7 @@ describe('painting territories on the map', () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
     await page.goto(host.url);
-    await page.waitForSelector('tbody tr', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid=territory-table] tbody tr', { timeout: 90_000 });
     box = (await page.getByTestId('map').boundingBox())!;
   });
   afterAll(async () => {
@@ -52,20 +52,20 @@ describe('painting territories on the map', () => {
 
   it('paints a stroke into the selected territory as one undo step, with live figures', async () => {
     before = await cellsOf(page, target);
-    await page.locator(`tbody tr[data-territory-id="${target}"]`).click();
+    await page.locator(`[data-testid=territory-table] tbody tr[data-territory-id="${target}"]`).click();
     // Clicking a row zooms to the territory; back to the whole map so the stroke crosses several territories.
     await page.getByRole('button', { name: 'Whole map' }).click();
     await page.keyboard.press('b');
     expect(await page.getByTestId('tool-hint').innerText()).toMatch(/Drag to paint cells into/);
     await stroke(async () => {
       // Live figures from the renderer's own sums while the button is still down.
-      await expect.poll(() => page.locator('tbody tr.changing').count()).toBeGreaterThan(1);
+      await expect.poll(() => page.locator('[data-testid=territory-table] tbody tr.changing').count()).toBeGreaterThan(1);
       expect(await cellsOf(page, target)).toBeGreaterThan(before);
     });
     await expect.poll(() => undoTitle(page)).toMatch(/^Undo Assign \d+ cells to /);
     const after = await cellsOf(page, target);
     expect(after).toBeGreaterThan(before);
-    expect(await page.locator('tbody tr.changing').count()).toBe(0);
+    expect(await page.locator('[data-testid=territory-table] tbody tr.changing').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'paint-stroke.png') });
 
     await page.keyboard.press('Control+z');
@@ -87,7 +87,7 @@ describe('painting territories on the map', () => {
     const cells = await cellsOf(page, target);
     const title = await undoTitle(page);
     await page.reload();
-    await page.waitForSelector('tbody tr', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid=territory-table] tbody tr', { timeout: 90_000 });
     expect(await cellsOf(page, target)).toBe(cells);
     expect(await undoTitle(page)).toBe(title);
   });
@@ -96,7 +96,7 @@ describe('painting territories on the map', () => {
     const cells = await cellsOf(page, target);
     await page.keyboard.press('e');
     await stroke(async () => {
-      await expect.poll(() => page.locator('tbody tr.changing').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('[data-testid=territory-table] tbody tr.changing').count()).toBeGreaterThan(0);
     });
     await expect.poll(() => undoTitle(page)).toMatch(/^Undo Unassign \d+ cells$/);
     expect(await cellsOf(page, target)).toBeLessThan(cells);
@@ -107,7 +107,7 @@ describe('painting territories on the map', () => {
   it('creates a territory, paints into it, locks it, deletes it and undoes the delete', async () => {
     await page.keyboard.press('v');
     await page.getByRole('button', { name: 'New territory' }).click();
-    const row = page.locator('tbody tr', { hasText: 'Territory 9' });
+    const row = page.locator('[data-testid=territory-table] tbody tr', { hasText: 'Territory 9' });
     await row.waitFor();
     const id = Number(await row.getAttribute('data-territory-id'));
     await expect.poll(() => page.getByTestId('territory-details').innerText()).toContain('Territory 9');
@@ -129,9 +129,9 @@ describe('painting territories on the map', () => {
 
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => page.locator(`tbody tr[data-territory-id="${id}"]`).count()).toBe(0);
+    await expect.poll(() => page.locator(`[data-testid=territory-table] tbody tr[data-territory-id="${id}"]`).count()).toBe(0);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.locator(`tbody tr[data-territory-id="${id}"]`).count()).toBe(1);
+    await expect.poll(() => page.locator(`[data-testid=territory-table] tbody tr[data-territory-id="${id}"]`).count()).toBe(1);
     expect(await cellsOf(page, id)).toBe(painted);
     await page.screenshot({ path: join(ARTIFACTS, 'territory-lifecycle.png') });
   });
@@ -141,12 +141,12 @@ describe('painting territories on the map', () => {
     await page.getByRole('button', { name: 'Whole map' }).click();
     await page.waitForTimeout(300);
     const whole = await zoom();
-    await page.locator('tbody tr[data-territory-id="4"]').click();
+    await page.locator('[data-testid=territory-table] tbody tr[data-territory-id="4"]').click();
     await expect.poll(zoom).toBeGreaterThan(whole + 0.5);
     await page.getByRole('button', { name: 'Whole map' }).click();
     await expect.poll(zoom).toBeCloseTo(whole, 1);
     // A second click clears the selection and leaves the view alone.
-    await page.locator('tbody tr[data-territory-id="4"]').click();
+    await page.locator('[data-testid=territory-table] tbody tr[data-territory-id="4"]').click();
     await expect.poll(() => page.getByRole('button', { name: 'Zoom to' }).isDisabled()).toBe(true);
     expect(await zoom()).toBeCloseTo(whole, 1);
   });

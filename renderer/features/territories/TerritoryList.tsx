@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { TerritoryDetails } from './TerritoryDetails';
 import { useAppStore } from '../../stores/use-app-store';
+import { BalancePanel } from '../balance/BalancePanel';
 import { BalanceChart } from './BalanceChart';
 import { RegionTable } from './RegionTable';
 import { useBalance } from './use-balance';
@@ -101,6 +102,7 @@ export function TerritoryList() {
         </div>
       )}
       {balanceMeasure && territories.length > 0 && <BalanceChart territories={territories} deviation={deviation} tolerance={tolerance} />}
+      <BalancePanel />
       <input
         className="filter"
         type="search"

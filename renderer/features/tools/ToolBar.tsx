@@ -21,9 +21,11 @@ export function ToolBar() {
   const radius = useAppStore((s) => s.brushRadius);
   const target = useAppStore((s) => s.territories.find((x) => x.id === s.selectedTerritoryId) ?? null);
   const showAccounts = useAppStore((s) => s.showAccounts);
+  const previewing = useAppStore((s) => s.proposal !== null);
 
-  const hint =
-    tool === 'select'
+  const hint = previewing
+    ? t('tools.hint.previewing')
+    : tool === 'select'
       ? showAccounts
         ? `${t('tools.hint.select')} ${t('tools.hint.accounts')}`
         : t('tools.hint.select')

@@ -78,3 +78,19 @@ export function buildHoverLayer(h3: readonly string[], cells: number[]) {
     extruded: false,
   } as never);
 }
+
+/** Cells a balance proposal moves: outlined in dark red over their proposed colour. */
+export function buildMovedCellsLayer(h3: readonly string[], cells: Int32Array, trigger: number) {
+  return new H3HexagonLayer<number>({
+    id: 'balance-moved',
+    data: Array.from(cells),
+    getHexagon: (i: number) => h3[i]!,
+    filled: false,
+    stroked: true,
+    getLineColor: [150, 20, 20, 230],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1.2,
+    extruded: false,
+    updateTriggers: { getHexagon: trigger },
+  } as never);
+}
