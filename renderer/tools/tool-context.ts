@@ -22,7 +22,7 @@ export function simplifyLine(line: readonly [number, number][], max: number): [n
 }
 
 /** Colours of the territories that share a cell edge with territory `id`. */
-function neighbourColors(cells: { offsets: Int32Array; neighbors: Int32Array }, owner: Int32Array, id: number, territories: readonly { id: number; color: string }[]) {
+export function neighbourColors(cells: { offsets: Int32Array; neighbors: Int32Array }, owner: Int32Array, id: number, territories: readonly { id: number; color: string }[]) {
   const touching = new Set<number>();
   for (let i = 0; i < owner.length; i++) {
     if (owner[i] !== id) continue;

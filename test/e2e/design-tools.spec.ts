@@ -179,6 +179,14 @@ describe('design tools: lasso, dragging an account, reload', () => {
     expect((await client.call('territory.list', { scenarioId: 1 })).find((t) => t.id === big.id)!.cells).toBe(big.cells);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await client.call('territory.list', { scenarioId: 1 })).length).toBe(count + 1);
+
+    // Halve: two contiguous halves of equal workload, one undo step.
+    await page.locator(`[data-testid=territory-table] tbody tr[data-territory-id="${big.id}"]`).click();
+    await page.getByRole('button', { name: 'Halve' }).click();
+    await expect.poll(async () => (await client.call('territory.list', { scenarioId: 1 })).length).toBe(count + 2);
+    expect(await undoTitle(page)).toMatch(new RegExp(`^Undo Split [\\d,]+ cells off ${big.name}$`));
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await client.call('territory.list', { scenarioId: 1 })).length).toBe(count + 1);
   });
 
   it('balances in the background, previews the proposal, accepts it as one undo step', async () => {

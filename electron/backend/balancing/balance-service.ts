@@ -151,6 +151,7 @@ export class BalanceService {
   }
 
   private require(jobId: number): Job {
+    this.session.require(); // NO_WORKSPACE first: jobs belong to the open workspace
     const job = this.jobs.get(jobId);
     if (!job) throw new ContractError('NOT_FOUND', `There is no balancing job ${jobId}.`);
     return job;

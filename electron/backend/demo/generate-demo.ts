@@ -2,7 +2,7 @@ import { latLngToCell, polygonToCells } from 'h3-js';
 import { growTerritories } from '../../../shared/domain/balancing/grow-territories';
 import { buildAdjacency } from '../../../shared/domain/h3/build-adjacency';
 import { buildStudyArea } from '../../../shared/domain/h3/build-study-area';
-import { pickRepHomes, repName } from '../../../shared/domain/demo/pick-rep-homes';
+import { placeRepsByDemand, repName } from '../../../shared/domain/demo/pick-rep-homes';
 import { sampleAccounts } from '../../../shared/domain/demo/sample-accounts';
 import { assignTerritoryColors, territoryNeighbors } from '../../../shared/domain/model/palette';
 import { createRng } from '../../../shared/domain/random/create-rng';
@@ -30,8 +30,8 @@ const MEASURES: Measure[] = [
 
 /**
  * Builds the demo workspace's content from open data shipped in npm packages: accounts
- * sampled from real US places by population, reps at large places spread over the
- * country, the contiguous US land at the chosen H3 resolution (empty cells included) and
+ * sampled from real US places by population, reps placed where the work is (weighted
+ * k-means of the accounts, snapped to real towns), the contiguous US land at the chosen H3 resolution (empty cells included) and
  * an initial contiguous alignment grown from the reps' homes. Same options → same content.
  */
 export function generateDemoContent(options: DemoOptions = {}): WorkspaceContent {
@@ -51,7 +51,7 @@ export function generateDemoContent(options: DemoOptions = {}): WorkspaceContent
   const index = new Map<string, number>();
   studyArea.h3.forEach((h, i) => index.set(h, i));
 
-  const homes = pickRepHomes(places, repCount, 180);
+  const homes = placeRepsByDemand(places, sampled.map((a) => ({ lat: a.lat, lon: a.lon, weight: a.workload })), repCount, rng);
   const width = String(repCount).length + 1;
   const reps: Rep[] = homes.map((p, i) => ({
     id: `R${String(i + 1).padStart(width, '0')}`,

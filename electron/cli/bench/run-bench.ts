@@ -7,6 +7,7 @@ import { Workspace } from '../../backend/workspace/workspace';
 import { writeDemoWorkspace } from '../../backend/workspace/session';
 import type { Io } from '../commands';
 import type { ParsedArgs } from '../parse-args';
+import { runBalancingSuite } from './balancing-bench';
 import { time } from './measure';
 
 /**
@@ -69,6 +70,23 @@ export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     io.out(JSON.stringify(report, null, 2));
     io.err(`Wrote ${out}`);
+
+    // Balancing suite on the H-220k instance of BENCHMARKS.md.
+    io.err('balancing: generating the H-220k workspace (res 6, 100,000 accounts, 100 reps)…');
+    const h220k = join(scratch, 'h220k.tessera');
+    writeDemoWorkspace(h220k, { resolution: 6, accounts: 100_000, reps: 100, seed: 2026 }, now);
+    const wsH = Workspace.open(h220k, now);
+    let balancing;
+    try {
+      balancing = runBalancingSuite(wsH, (line) => io.err(line));
+    } finally {
+      wsH.close();
+    }
+    const balancingReport = { suite: 'balancing', at: now().toISOString(), machine: report.machine, figures: balancing };
+    const balancingOut = join(outDir, 'balancing.json');
+    writeFileSync(balancingOut, `${JSON.stringify(balancingReport, null, 2)}\n`);
+    io.out(JSON.stringify(balancingReport, null, 2));
+    io.err(`Wrote ${balancingOut}`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,4 +1,6 @@
+import { splitBalanced } from '../../../shared/domain/balancing/split-balanced';
 import { leastUsedColor } from '../../../shared/domain/model/palette';
+import { neighbourColors } from '../../tools/tool-context';
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { territoryBounds } from '../../map/territory-bounds';
@@ -22,6 +24,39 @@ export function TerritoryDetails() {
     );
   };
   const regions = useAppStore((s) => s.regions);
+  const measures = useAppStore((s) => s.measures);
+  const balanceKey = useAppStore((s) => s.balanceKey);
+  const balanceMeasure = measures.find((m) => m.key === balanceKey) ?? measures.find((m) => m.key === 'workload') ?? measures[0];
+  /** Splits the selected territory into two contiguous halves of equal balance measure (one undo step). */
+  const halve = () => {
+    const { cells, assignment } = useAppStore.getState();
+    if (!selected || !cells || !assignment || !balanceMeasure) return;
+    const mine: number[] = [];
+    for (let i = 0; i < assignment.territoryOfCell.length; i++) if (assignment.territoryOfCell[i] === selected.id) mine.push(i);
+    const half = splitBalanced({
+      cells: mine,
+      offsets: cells.offsets,
+      neighbors: cells.neighbors,
+      lat: cells.lat,
+      lon: cells.lon,
+      weight: cells.measures[balanceMeasure.key] ?? new Float64Array(cells.lat.length),
+      seed: 1,
+    });
+    if (half.length === 0) return;
+    const id = territories.reduce((m, x) => Math.max(m, x.id), 0) + 1;
+    const color = leastUsedColor(
+      territories.map((x) => x.color),
+      [selected.color, ...neighbourColors(cells, assignment.territoryOfCell, selected.id, territories)],
+    );
+    void actions.execute({
+      type: 'batch',
+      label: { key: 'command.splitTerritory', params: { territory: selected.name, count: half.length } },
+      commands: [
+        { type: 'territory.create', territory: { id, name: t('territories.newName', { number: id }), color, repId: null, parentId: selected.parentId, locked: false } },
+        { type: 'territory.assignCells', cells: half, to: id },
+      ],
+    });
+  };
   const update = (changes: { color?: string; locked?: boolean; repId?: string | null; parentId?: number | null }) =>
     selected && void actions.execute({ type: 'territory.update', territoryId: selected.id, changes });
 
@@ -83,6 +118,9 @@ export function TerritoryDetails() {
         </label>
         <button type="button" disabled={!selected || selected.locked} onClick={() => actions.setTool('split')} title={t('tools.hint.split', { name: selected?.name ?? '' })}>
           {t('territories.split')}
+        </button>
+        <button type="button" disabled={!selected || selected.locked || selected.cells < 2} onClick={halve} title={t('territories.halveTitle', { measure: balanceMeasure?.label ?? '' })}>
+          {t('territories.halve')}
         </button>
         <button
           type="button"

@@ -60,6 +60,8 @@ export const en = {
   'territories.mergeInto': 'Merge into',
   'territories.mergeConfirm': 'Merge {from} into {into}? Its cells and accounts move to {into}. You can undo this.',
   'territories.split': 'Split…',
+  'territories.halve': 'Halve',
+  'territories.halveTitle': 'Split into two contiguous halves of equal {measure}',
   'regions.title': 'Regions',
   'regions.create': 'New region',
   'regions.newName': 'Region {number}',
