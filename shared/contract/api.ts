@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MessageRef } from '../domain/model/message';
 import type { Revision, ScenarioId } from '../domain/model/ids';
+import type { PlanFigures } from '../domain/balancing/evaluate-plan';
 import type { TerritoryShape } from '../domain/metrics/territory-shape';
 import type { Region } from '../domain/model/region';
 import type { Territory, TerritoryTotals } from '../domain/model/territory';
@@ -121,21 +122,8 @@ export interface BalanceJobState {
   error?: string;
 }
 
-/** A plan's summary figures, as defined in BENCHMARKS.md. */
-export interface PlanSummary {
-  /** measure → max_k |W−T|/T. */
-  maxDeviation: Record<string, number>;
-  /** measure → the heaviest cell over the smallest target: no plan can be more balanced than about half of it. */
-  granularity: Record<string, number>;
-  /** Σ over territories and measures of the deviation beyond tolerance (0 = feasible). */
-  excess: number;
-  contiguityBreaks: number;
-  meanTravelKm: number | null;
-  inertia: number;
-  cutEdges: number;
-  meanCompactness: number | null;
-  unassignedCells: number;
-}
+/** A plan's summary figures, as defined in BENCHMARKS.md (the evaluator's figures without the per-territory rows). */
+export type PlanSummary = Omit<PlanFigures, 'perTerritory'>;
 
 /** What a balancing job proposes: the new plan and what it changes. Nothing is written until it is accepted. */
 export interface BalanceProposal {

@@ -25,17 +25,8 @@ export function evaluationProblem(wp: WorkspaceProblem, measures: readonly Measu
 }
 
 export function summarize(f: PlanFigures): PlanSummary {
-  return {
-    maxDeviation: f.maxDeviation,
-    granularity: f.granularity,
-    excess: f.excess,
-    contiguityBreaks: f.contiguityBreaks,
-    meanTravelKm: f.meanTravelKm,
-    inertia: f.inertia,
-    cutEdges: f.cutEdges,
-    meanCompactness: f.meanCompactness,
-    unassignedCells: f.unassignedCells,
-  };
+  const { perTerritory: _, ...summary } = f;
+  return summary;
 }
 
 export { evaluateDisruption, evaluatePlan };

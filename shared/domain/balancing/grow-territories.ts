@@ -1,5 +1,6 @@
 import type { Csr } from '../h3/build-adjacency';
 import { connectedComponents } from '../graph/connected-components';
+import { MinHeap } from '../graph/min-heap';
 import { UNASSIGNED } from '../model/ids';
 
 export interface GrowInput {
@@ -129,50 +130,3 @@ function nearestSeed(input: GrowInput, cell: number): number {
   return best;
 }
 
-/** Binary min-heap of territory positions keyed by a priority; ties go to the lower position. */
-class MinHeap {
-  private readonly items: number[] = [];
-  private readonly keys: number[] = [];
-  get size() {
-    return this.items.length;
-  }
-  private less(a: number, b: number) {
-    return this.keys[a]! < this.keys[b]! || (this.keys[a] === this.keys[b] && this.items[a]! < this.items[b]!);
-  }
-  private swap(a: number, b: number) {
-    [this.items[a], this.items[b]] = [this.items[b]!, this.items[a]!];
-    [this.keys[a], this.keys[b]] = [this.keys[b]!, this.keys[a]!];
-  }
-  push(item: number, key: number) {
-    this.items.push(item);
-    this.keys.push(key);
-    let i = this.items.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(i, p)) break;
-      this.swap(i, p);
-      i = p;
-    }
-  }
-  pop(): number {
-    const top = this.items[0]!;
-    const lastItem = this.items.pop()!;
-    const lastKey = this.keys.pop()!;
-    if (this.items.length > 0) {
-      this.items[0] = lastItem;
-      this.keys[0] = lastKey;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < this.items.length && this.less(l, m)) m = l;
-        if (r < this.items.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
-      }
-    }
-    return top;
-  }
-}
