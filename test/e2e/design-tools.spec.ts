@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { WebMercatorViewport } from '@math.gl/web-mercator';
 import type { Page } from 'playwright-core';
@@ -11,7 +11,6 @@ import { figureOf, undoTitle } from '../helpers/territory-table';
 import { makeSmallDemo, makeTempDir } from '../helpers/workspaces';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-results');
-const DOCS_IMAGES = join(__dirname, '..', '..', 'docs', 'images');
 
 const cellsOf = (page: Page, id: number) => figureOf(page, id, 'Cells');
 const accountsOf = (page: Page, id: number) => figureOf(page, id, 'Accounts');
@@ -143,7 +142,6 @@ describe('design tools: lasso, dragging an account, reload', () => {
     await page.getByLabel('Size by').selectOption({ label: 'Revenue potential' });
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(ARTIFACTS, 'design-workstation.png') });
-    copyFileSync(join(ARTIFACTS, 'design-workstation.png'), join(DOCS_IMAGES, 'design-workstation.png'));
   });
 
   it('splits a territory along a drawn line and merges it back, each one undo step', async () => {
