@@ -79,8 +79,17 @@ export function runBalancingSuite(ws: Workspace, log: (line: string) => void) {
   const local: number[] = [];
   const plan = Int32Array.from(build.plan);
   for (let e = 0; e < 20; e++) {
-    // A manual edit: a territory takes a 40-cell patch from a neighbour.
-    const start = rng.int(n);
+    // A manual edit: a territory takes a 40-cell patch from a neighbour, starting at a cell on their boundary.
+    const boundary: number[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let x = problem.offsets[i]!; x < problem.offsets[i + 1]!; x++) {
+        if (plan[problem.neighbors[x]!] !== plan[i]) {
+          boundary.push(i);
+          break;
+        }
+      }
+    }
+    const start = boundary[rng.int(boundary.length)]!;
     const owner = plan[start]!;
     let thief = -1;
     const queue = [start];
