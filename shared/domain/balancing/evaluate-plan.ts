@@ -1,4 +1,5 @@
-import { greatCircleKm, minimalHexPerimeter } from '../metrics/territory-shape';
+import { EARTH_RADIUS_KM, greatCircleKm } from '../geo/great-circle';
+import { minimalHexPerimeter } from '../metrics/territory-shape';
 
 /**
  * The project's one plan evaluator: the quality figures of `shared/BENCHMARKS.md`
@@ -78,8 +79,6 @@ export interface Disruption {
   movedCells: number;
 }
 
-/** Mean Earth radius (IUGG), km — the radius {@link greatCircleKm} uses. */
-const EARTH_RADIUS_KM = 6371.0088;
 const RAD = Math.PI / 180;
 /** km per degree along a great circle. */
 const KM_PER_DEG = EARTH_RADIUS_KM * RAD;

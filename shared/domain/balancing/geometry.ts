@@ -1,5 +1,4 @@
-/** Mean Earth radius, km (IUGG). */
-export const EARTH_RADIUS_KM = 6371.0088;
+import { EARTH_RADIUS_KM } from '../geo/great-circle';
 
 /**
  * Cell centroids as unit vectors (x, y, z per cell). The chord between two unit vectors

@@ -1,16 +1,6 @@
+import { greatCircleKm } from '../geo/great-circle';
 import type { Rng } from '../random/create-rng';
 import type { Place } from './sample-accounts';
-
-const EARTH_RADIUS_KM = 6371.0088;
-
-/** Great-circle distance in km between two points given in degrees. */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const toRad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * toRad;
-  const dLon = (lon2 - lon1) * toRad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 /** A demand point for placing reps: an account's location and its workload. */
 export interface DemandPoint {
@@ -114,7 +104,7 @@ export function placeRepsByDemand(places: readonly Place[], demand: readonly Dem
     let nearestD = Infinity;
     places.forEach((p, j) => {
       if (taken.has(j)) return;
-      const d = haversineKm(lat, lon, p.lat, p.lon);
+      const d = greatCircleKm(lat, lon, p.lat, p.lon);
       if (d < nearestD) {
         nearestD = d;
         nearestFree = j;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectedComponents } from '../graph/connected-components';
-import { greatCircleKm, minimalHexPerimeter, territoryShapes, type ShapeInput } from './territory-shape';
+import { greatCircleKm } from '../geo/great-circle';
+import { minimalHexPerimeter, territoryShapes, type ShapeInput } from './territory-shape';
 
 /** Builds a symmetric CSR graph of n cells from an undirected edge list. */
 function csr(n: number, edges: readonly (readonly [number, number])[]): { offsets: Int32Array; neighbors: Int32Array } {

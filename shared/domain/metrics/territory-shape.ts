@@ -3,6 +3,7 @@
  * the distances a rep travels from home. Everything is computed in one walk over the
  * cells and edges of the study area, whatever the number of territories.
  */
+import { EARTH_RADIUS_KM } from '../geo/great-circle';
 
 export interface ShapeInput {
   /** territory id per cell, -1 = unassigned */
@@ -42,8 +43,6 @@ export interface TerritoryShape {
   maxDistanceKm: number | null;
 }
 
-/** Mean Earth radius (IUGG), km. */
-const EARTH_RADIUS_KM = 6371.0088;
 const RAD = Math.PI / 180;
 /** Every cell is treated as a hexagon (H3 pentagons are rare enough to ignore). */
 const HEX_SIDES = 6;
@@ -85,19 +84,6 @@ export function territoryShapes(input: ShapeInput): TerritoryShape[] {
 }
 
 /**
- * Great-circle distance by the haversine formula on a sphere of radius 6371.0088 km.
- * @param lat1 latitude of the first point, degrees
- * @param lon1 longitude of the first point, degrees
- * @param lat2 latitude of the second point, degrees
- * @param lon2 longitude of the second point, degrees
- * @returns distance in km
- */
-export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const phi1 = lat1 * RAD;
-  return haversineKm(phi1, lon1 * RAD, Math.cos(phi1), lat2, lon2);
-}
-
-/**
  * Minimal perimeter, in hex sides, of any polyomino of n hexagons: 2⌈√(12n − 3)⌉
  * (Harary & Harborth), e.g. 6 for one cell, 18 for a 7-cell flower.
  * @param n number of cells, a non-negative integer
@@ -111,7 +97,7 @@ export function minimalHexPerimeter(n: number): number {
 
 /**
  * Haversine distance from a home given in radians (with its latitude's cosine precomputed)
- * to a point given in degrees; the inner-loop form of {@link greatCircleKm}.
+ * to a point given in degrees; the inner-loop form of `greatCircleKm` (geo/great-circle).
  */
 function haversineKm(phi1: number, lambda1: number, cosPhi1: number, lat2: number, lon2: number): number {
   const phi2 = lat2 * RAD;
