@@ -5,10 +5,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from '../../renderer/client/create-client';
 import { createWsTransport } from '../../renderer/client/ws-transport';
-import { launchBrowser } from '../helpers/browser';
-import { startServeProcess, type ServedHost } from '../helpers/serve-process';
+import { openServedDemo, type ServedDemo } from '../helpers/served-demo';
 import { figureOf, undoTitle } from '../helpers/territory-table';
-import { makeSmallDemo, makeTempDir } from '../helpers/workspaces';
+import { makeTempDir } from '../helpers/workspaces';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-results');
 
@@ -17,9 +16,8 @@ const accountsOf = (page: Page, id: number) => figureOf(page, id, 'Accounts');
 
 describe('design tools: lasso, dragging an account, reload', () => {
   const temp = makeTempDir();
-  let host: ServedHost;
+  let served: ServedDemo;
   let client: Client;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
   let box: { x: number; y: number; width: number; height: number };
   const target = 2;
@@ -37,18 +35,12 @@ describe('design tools: lasso, dragging an account, reload', () => {
     x > box.x + box.width * 0.15 && x < box.x + box.width * 0.85 && y > box.y + box.height * 0.25 && y < box.y + box.height * 0.75;
 
   beforeAll(async () => {
-    const file = makeSmallDemo(join(temp.dir, 'tools.tessera'));
-    host = await startServeProcess([file, '--data-dir', join(temp.dir, 'data')]);
-    client = createClient(createWsTransport(host.origin, host.token));
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.goto(host.url);
-    await page.waitForSelector('[data-testid=territory-table] tbody tr', { timeout: 90_000 });
-    box = (await page.getByTestId('map').boundingBox())!;
+    served = await openServedDemo(temp.dir, 'tools.tessera');
+    ({ page, box } = served);
+    client = createClient(createWsTransport(served.host.origin, served.host.token));
   });
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await served?.close();
     temp.cleanup();
   });
 

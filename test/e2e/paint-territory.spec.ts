@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startServeProcess, type ServedHost } from '../helpers/serve-process';
+import { openServedDemo, type ServedDemo } from '../helpers/served-demo';
 import { figureOf, undoTitle } from '../helpers/territory-table';
-import { makeSmallDemo, makeTempDir } from '../helpers/workspaces';
+import { makeTempDir } from '../helpers/workspaces';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-results');
 
@@ -12,8 +11,7 @@ const cellsOf = (page: Page, id: number) => figureOf(page, id, 'Cells');
 
 describe('painting territories on the map', () => {
   const temp = makeTempDir();
-  let host: ServedHost;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let served: ServedDemo;
   let page: Page;
   let box: { x: number; y: number; width: number; height: number };
   const target = 1;
@@ -36,17 +34,11 @@ describe('painting territories on the map', () => {
   }
 
   beforeAll(async () => {
-    const file = makeSmallDemo(join(temp.dir, 'paint.tessera'));
-    host = await startServeProcess([file, '--data-dir', join(temp.dir, 'data')]);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.goto(host.url);
-    await page.waitForSelector('[data-testid=territory-table] tbody tr', { timeout: 90_000 });
-    box = (await page.getByTestId('map').boundingBox())!;
+    served = await openServedDemo(temp.dir, 'paint.tessera');
+    ({ page, box } = served);
   });
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await served?.close();
     temp.cleanup();
   });
 

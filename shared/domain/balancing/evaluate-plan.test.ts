@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { csr } from '../../../test/helpers/csr';
 import { connectedComponents } from '../graph/connected-components';
 import { evaluateDisruption, evaluatePlan, planHash, type PlanProblem } from './evaluate-plan';
 
 /** km per degree of great circle on the 6371.0088 km sphere (6371.0088 · π / 180). */
 const KM_PER_DEG = 111.19508;
-
-/** Builds a symmetric CSR graph of n cells from an undirected edge list. */
-function csr(n: number, edges: readonly (readonly [number, number])[]): { offsets: Int32Array; neighbors: Int32Array } {
-  const lists: number[][] = Array.from({ length: n }, () => []);
-  for (const [a, b] of edges) {
-    lists[a]!.push(b);
-    lists[b]!.push(a);
-  }
-  const offsets = new Int32Array(n + 1);
-  lists.forEach((l, i) => (offsets[i + 1] = offsets[i]! + l.length));
-  return { offsets, neighbors: Int32Array.from(lists.flatMap((l) => l.sort((a, b) => a - b))) };
-}
 
 /** A problem over the given graph; cells at (0°, 0°) unless lat/lon are given. */
 function problem(

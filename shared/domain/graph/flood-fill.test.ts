@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { csr } from '../../../test/helpers/csr';
 import { floodFill } from './flood-fill';
-
-/** CSR of an undirected graph on n nodes from its edge list. */
-function csr(n: number, edges: readonly (readonly [number, number])[]): { offsets: Int32Array; neighbors: Int32Array } {
-  const lists: number[][] = Array.from({ length: n }, () => []);
-  for (const [a, b] of edges) {
-    lists[a]!.push(b);
-    lists[b]!.push(a);
-  }
-  const offsets = new Int32Array(n + 1);
-  for (let v = 0; v < n; v++) offsets[v + 1] = offsets[v]! + lists[v]!.length;
-  return { offsets, neighbors: Int32Array.from(lists.flat()) };
-}
 
 describe('floodFill', () => {
   // A ring of 10 cells, 0–1–…–9–0, listed so neighbours are not all in index order.

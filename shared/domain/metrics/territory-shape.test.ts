@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { csr } from '../../../test/helpers/csr';
 import { connectedComponents } from '../graph/connected-components';
 import { greatCircleKm } from '../geo/great-circle';
 import { minimalHexPerimeter, territoryShapes, type ShapeInput } from './territory-shape';
-
-/** Builds a symmetric CSR graph of n cells from an undirected edge list. */
-function csr(n: number, edges: readonly (readonly [number, number])[]): { offsets: Int32Array; neighbors: Int32Array } {
-  const lists: number[][] = Array.from({ length: n }, () => []);
-  for (const [a, b] of edges) {
-    lists[a]!.push(b);
-    lists[b]!.push(a);
-  }
-  const offsets = new Int32Array(n + 1);
-  lists.forEach((l, i) => (offsets[i + 1] = offsets[i]! + l.length));
-  return { offsets, neighbors: Int32Array.from(lists.flatMap((l) => l.sort((a, b) => a - b))) };
-}
 
 /** A shape input over the given graph with neutral defaults (unit areas, no accounts, no homes). */
 function input(
