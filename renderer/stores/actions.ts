@@ -83,6 +83,13 @@ export function createActions(client: Client) {
     });
   }
 
+  /** Fits the map to a territory's cells (nothing when it has none). */
+  function zoomToTerritory(id: number): void {
+    const { cells, assignment } = get();
+    const bounds = cells && assignment ? territoryBounds(cells, assignment.territoryOfCell, id) : null;
+    if (bounds) set({ fitRequest: get().fitRequest + 1, fitTo: bounds });
+  }
+
   async function execute(command: Command): Promise<void> {
     const scenarioId = get().scenarioId;
     if (scenarioId === null) return;
@@ -135,10 +142,10 @@ export function createActions(client: Client) {
         set({ selectedTerritoryId: null });
         return;
       }
-      const { cells, assignment } = get();
-      const bounds = cells && assignment ? territoryBounds(cells, assignment.territoryOfCell, id) : null;
-      set({ selectedTerritoryId: id, ...(bounds ? { fitRequest: get().fitRequest + 1, fitTo: bounds } : {}) });
+      set({ selectedTerritoryId: id });
+      zoomToTerritory(id);
     },
+    zoomToTerritory,
     /** Sets the selection (map clicks). */
     setSelectedTerritory(id: number | null) {
       set({ selectedTerritoryId: id });

@@ -1,7 +1,7 @@
 import { cellsInPolygon, cellsInRectangle } from '../../shared/domain/geo/cells-in-polygon';
 import { splitByLine } from '../../shared/domain/geo/split-by-line';
 import { floodFill } from '../../shared/domain/graph/flood-fill';
-import { leastUsedColor } from '../../shared/domain/model/palette';
+import { splitOffCommand } from '../features/territories/split-off';
 import type { Actions } from '../stores/actions';
 import { useAppStore } from '../stores/use-app-store';
 import { cellsBetween, cellsUnderBrush } from './cells-under-brush';
@@ -19,19 +19,6 @@ export function simplifyLine(line: readonly [number, number][], max: number): [n
   const out: [number, number][] = [];
   for (let k = 0; k < max; k++) out.push(line[Math.round((k * (line.length - 1)) / (max - 1))]!);
   return out;
-}
-
-/** Colours of the territories that share a cell edge with territory `id`. */
-export function neighbourColors(cells: { offsets: Int32Array; neighbors: Int32Array }, owner: Int32Array, id: number, territories: readonly { id: number; color: string }[]) {
-  const touching = new Set<number>();
-  for (let i = 0; i < owner.length; i++) {
-    if (owner[i] !== id) continue;
-    for (let e = cells.offsets[i]!; e < cells.offsets[i + 1]!; e++) {
-      const t = owner[cells.neighbors[e]!]!;
-      if (t >= 0 && t !== id) touching.add(t);
-    }
-  }
-  return territories.filter((t) => touching.has(t.id)).map((t) => t.color);
 }
 
 /** The context tool states run in: the store's current state plus the edits they may make. */
@@ -77,26 +64,7 @@ export function createToolContext(actions: Actions, newTerritoryName: (id: numbe
         return; // a click without a drag: no line to split along
       }
       if (left.length === 0 || left.length === mine.length) return;
-      const id = s.territories.reduce((m, t) => Math.max(m, t.id), 0) + 1;
-      const territory = {
-        id,
-        name: newTerritoryName(id),
-        color: leastUsedColor(
-          s.territories.map((t) => t.color),
-          [source.color, ...neighbourColors(cells, owner, source.id, s.territories)],
-        ),
-        repId: null,
-        parentId: source.parentId,
-        locked: false,
-      };
-      void actions.execute({
-        type: 'batch',
-        label: { key: 'command.splitTerritory', params: { territory: source.name, count: left.length } },
-        commands: [
-          { type: 'territory.create', territory },
-          { type: 'territory.assignCells', cells: left, to: id },
-        ],
-      });
+      void actions.execute(splitOffCommand(source, left, s.territories, cells, owner, newTerritoryName));
     },
     accountTerritory: (account) => (accounts ? (overrides.get(accounts.ids[account]!) ?? accountCellTerritory(account)) : -1),
     accountCellTerritory,

@@ -1,9 +1,8 @@
 import { splitBalanced } from '../../../shared/domain/balancing/split-balanced';
 import { leastUsedColor } from '../../../shared/domain/model/palette';
-import { neighbourColors } from '../../tools/tool-context';
+import { splitOffCommand } from './split-off';
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
-import { territoryBounds } from '../../map/territory-bounds';
 import { useAppStore } from '../../stores/use-app-store';
 
 /** Actions on territories: create one, and for the selected one recolour, lock, assign a rep, delete. */
@@ -43,19 +42,9 @@ export function TerritoryDetails() {
       seed: 1,
     });
     if (half.length === 0) return;
-    const id = territories.reduce((m, x) => Math.max(m, x.id), 0) + 1;
-    const color = leastUsedColor(
-      territories.map((x) => x.color),
-      [selected.color, ...neighbourColors(cells, assignment.territoryOfCell, selected.id, territories)],
+    void actions.execute(
+      splitOffCommand(selected, half, territories, cells, assignment.territoryOfCell, (id) => t('territories.newName', { number: id })),
     );
-    void actions.execute({
-      type: 'batch',
-      label: { key: 'command.splitTerritory', params: { territory: selected.name, count: half.length } },
-      commands: [
-        { type: 'territory.create', territory: { id, name: t('territories.newName', { number: id }), color, repId: null, parentId: selected.parentId, locked: false } },
-        { type: 'territory.assignCells', cells: half, to: id },
-      ],
-    });
   };
   const update = (changes: { color?: string; locked?: boolean; repId?: string | null; parentId?: number | null }) =>
     selected && void actions.execute({ type: 'territory.update', territoryId: selected.id, changes });
@@ -124,13 +113,7 @@ export function TerritoryDetails() {
         </button>
         <button
           type="button"
-          onClick={() => {
-            const { cells, assignment } = useAppStore.getState();
-            if (selected && cells && assignment) {
-              const bounds = territoryBounds(cells, assignment.territoryOfCell, selected.id);
-              if (bounds) actions.fitMap(bounds);
-            }
-          }}
+          onClick={() => selected && actions.zoomToTerritory(selected.id)}
         >
           {t('territories.zoomTo')}
         </button>
