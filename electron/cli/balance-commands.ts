@@ -113,8 +113,9 @@ export async function balanceCommand(args: ParsedArgs, io: Io): Promise<void> {
     const target = typeof into === 'string' ? ws.createScenario(into, source.id) : source;
     if (args.flags.has('territories') && mode === 'build') {
       const k = intFlag(args.flags, 'territories', 0, 1, 100_000);
-      if (ws.territories(target.id).length !== k) {
-        throw new UsageError(`Scenario "${target.name}" has ${ws.territories(target.id).length} territories, not ${k}; build into a new one with --into.`);
+      const count = ws.territoryRecords(target.id).length;
+      if (count !== k) {
+        throw new UsageError(`Scenario "${target.name}" has ${count} territories, not ${k}; build into a new one with --into.`);
       }
     }
     const wp = problemFromWorkspace(ws, target.id, measures);

@@ -32,7 +32,8 @@ export interface WorkspaceProblem {
 export function problemFromWorkspace(ws: Workspace, scenarioId: ScenarioId, measures: readonly MeasureChoice[], travelMeasure = 'workload'): WorkspaceProblem {
   const area = ws.studyAreaData();
   const n = area.lat.length;
-  const territories = ws.territories(scenarioId);
+  // Records only: the totals and shape figures of `territories()` are not needed here.
+  const territories = ws.territoryRecords(scenarioId);
   const reps = new Map(ws.reps().map((r) => [r.id, r]));
   const assignment = ws.assignment(scenarioId);
   const known = ws.measures().map((m) => m.key);

@@ -11,6 +11,7 @@ import { computeTerritoryTotals } from '../../../shared/domain/metrics/territory
 import { territoryShapes } from '../../../shared/domain/metrics/territory-shape';
 import { cellAreasKm2 } from '../../../shared/domain/h3/cell-areas';
 import type { Region } from '../../../shared/domain/model/region';
+import type { Territory } from '../../../shared/domain/model/territory';
 import type { DataCredit, Measure, Rep, ScenarioSummary, WorkspaceInfo } from '../../../shared/domain/model/workspace';
 import type { Db } from '../db/db-types';
 import { SCHEMA_VERSION } from '../db/migrations/index';
@@ -155,6 +156,12 @@ export class Workspace {
   assignment(id: ScenarioId): Assignment {
     const territoryOfCell = this.assignmentArray(id).slice();
     return { scenarioId: id, revision: this.scenario(id).revision, territoryOfCell, overrides: listOverrides(this.db, id) };
+  }
+
+  /** The scenario's territories as stored, without figures (cheap). */
+  territoryRecords(id: ScenarioId): Territory[] {
+    this.scenario(id);
+    return listTerritories(this.db, id);
   }
 
   /** Territories with their totals and shape figures (area, pieces, compactness, distances from the rep's home). */
