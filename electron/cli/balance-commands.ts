@@ -46,11 +46,10 @@ function findScenario(ws: Workspace, name: string): ScenarioSummary | undefined 
 }
 
 /** The metrics JSON of BENCHMARKS.md / issue 5 for a scenario's current plan. */
-function metricsReport(ws: Workspace, scenario: ScenarioSummary, measures: MeasureChoice[], plan?: Int32Array) {
+function metricsReport(ws: Workspace, scenario: ScenarioSummary, measures: MeasureChoice[]) {
   const wp = problemFromWorkspace(ws, scenario.id, measures);
   const evaluation = evaluationProblem(wp, measures);
-  const positions = plan ?? wp.prior;
-  const figures = evaluatePlan(evaluation, positions);
+  const figures = evaluatePlan(evaluation, wp.prior);
   const territories = ws.territories(scenario.id);
   const reps = new Map(ws.reps().map((r) => [r.id, r]));
   return {
@@ -65,8 +64,6 @@ function metricsReport(ws: Workspace, scenario: ScenarioSummary, measures: Measu
       deviation: figures.perTerritory[i]!.deviation,
     })),
     summary: summarize(figures),
-    wp,
-    evaluation,
   };
 }
 
@@ -81,7 +78,7 @@ export function metricsCommand(args: ParsedArgs, io: Io): void {
     const measures = args.lists.has('measure')
       ? measureFlags(args, tolerance)
       : ws.measures().map((m) => ({ key: m.key, weight: 1, tolerance }));
-    const { wp: _wp, evaluation: _e, ...report } = metricsReport(ws, scenario, measures);
+    const report = metricsReport(ws, scenario, measures);
     if (args.flags.has('json')) io.out(JSON.stringify(report, null, 2));
     else {
       io.out(`${report.scenario}: ${report.territories.length} territories`);
@@ -135,7 +132,7 @@ export async function balanceCommand(args: ParsedArgs, io: Io): Promise<void> {
     }
     const commands: Command[] = [...byTarget].map(([to, cells]) => ({ type: 'territory.assignCells', cells, to: to < 0 ? null : to }));
     if (commands.length > 0) ws.execute(target.id, { type: 'batch', commands, label: { key: `command.balance.${mode}`, params: { count: disruption.movedCells } } });
-    const { wp: _wp, evaluation: _e, ...report } = metricsReport(ws, ws.scenarios().find((s) => s.id === target.id)!, measures);
+    const report = metricsReport(ws, ws.scenarios().find((s) => s.id === target.id)!, measures);
     const result = {
       ...report,
       mode,
