@@ -11,6 +11,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           'balance-worker': resolve(__dirname, 'electron/backend/balancing/balance-worker.ts'),
+          'import-worker': resolve(__dirname, 'electron/backend/import/import-worker.ts'),
         },
       },
     },

@@ -1,8 +1,12 @@
 import type { EventMessage, EventName, Events } from '../../shared/contract/events';
+import { ContractError } from '../../shared/contract/errors';
+import type { Envelope } from '../../shared/contract/transport';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { BalanceService } from './balancing/balance-service';
 import { appHandlers } from './handlers/app';
 import { balanceHandlers } from './handlers/balance';
+import { importHandlers } from './handlers/import';
+import { ImportService } from './import/import-service';
 import { commandHandlers } from './handlers/command';
 import { dataHandlers } from './handlers/data';
 import type { DialogPort, Handlers, HandlerContext } from './handlers/types';
@@ -23,6 +27,10 @@ export interface Backend {
   dispatch: Dispatch;
   handlers: Handlers;
   session: WorkspaceSession;
+  /** Imports; shells stage the files the user hands over (`imports.stage`). */
+  imports: ImportService;
+  /** Stages a file the shell received from the user (a dropped file's path) for import. */
+  stageFile(path: unknown): Envelope;
   /** Registers a listener for every event; returns the unsubscribe function. */
   subscribe(listener: (event: EventMessage) => void): () => void;
   /** Sends an event to all listeners (shells use it for menu actions). */
@@ -47,6 +55,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.writeDemo ? { writeDemo: options.writeDemo } : {}),
   });
   balancing = new BalanceService(session, emit);
+  const imports = new ImportService(session, emit);
   const ctx: HandlerContext = { session, dialogs: options.dialogs ?? null, appVersion: options.appVersion };
   const handlers = {
     ...appHandlers(ctx),
@@ -54,11 +63,22 @@ export function createBackend(options: BackendOptions): Backend {
     ...dataHandlers(ctx),
     ...commandHandlers(ctx, (p) => emit('scenario.changed', p)),
     ...balanceHandlers(balancing),
+    ...importHandlers(imports, ctx.dialogs),
   } satisfies Handlers;
   return {
     dispatch: createDispatcher(handlers),
     handlers,
     session,
+    imports,
+    stageFile(path) {
+      if (typeof path !== 'string' || path === '') return { ok: false, error: { code: 'BAD_REQUEST', message: 'No file was dropped.' } };
+      try {
+        return { ok: true, value: imports.stage(path) };
+      } catch (error) {
+        if (error instanceof ContractError) return { ok: false, error: error.toData() };
+        throw error;
+      }
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -66,6 +86,7 @@ export function createBackend(options: BackendOptions): Backend {
     emit,
     close: () => {
       balancing?.clear();
+      imports.close();
       session.close();
     },
   };

@@ -3,15 +3,17 @@ import { ContractError } from '../../shared/contract/errors';
 import { runBench } from './bench/run-bench';
 import { createCommand, demoCommand, infoCommand, serveCommand, type Io } from './commands';
 import { balanceCommand, metricsCommand } from './balance-commands';
+import { importCommand } from './import-command';
 import { parseArgs, UsageError } from './parse-args';
 import { USAGE } from './usage';
 
 const FLAGS = [
   'resolution', 'json', 'accounts', 'reps', 'seed', 'force', 'port', 'data-dir', 'out', 'help',
   'workspace', 'scenario', 'mode', 'territories', 'measure', 'tolerance', 'into',
+  'suite', 'map', 'mapping', 'sheet', 'decimal', 'missing', 'remove-missing', 'save-mapping', 'no-fill', 'rejects',
 ];
-const SWITCHES = ['json', 'force', 'help'];
-const REPEATABLE = ['measure'];
+const SWITCHES = ['json', 'force', 'help', 'remove-missing', 'no-fill'];
+const REPEATABLE = ['measure', 'map'];
 
 export async function main(argv: readonly string[], io: Io, rendererDir: string): Promise<number> {
   try {
@@ -38,6 +40,9 @@ export async function main(argv: readonly string[], io: Io, rendererDir: string)
         return 0;
       case 'metrics':
         metricsCommand(args, io);
+        return 0;
+      case 'import':
+        await importCommand(args, io);
         return 0;
       case 'bench':
         await runBench(args, io);

@@ -14,7 +14,16 @@ Usage:
                                                       move as little as possible); one undo step
   tessera metrics --workspace <ws> --scenario <name> [--measure m ...] [--tolerance t] [--json]
                                                       balance, contiguity and travel figures
-  tessera bench [--out dir]                           run the benchmarks, write JSON
+  tessera import accounts|reps|alignment <file> --workspace <ws> [--map field=Column ...]
+          [--mapping <saved name>] [--sheet <name>] [--decimal .|,] [--missing missing|zero|reject]
+          [--remove-missing] [--save-mapping <name>] [--scenario <new scenario>] [--no-fill]
+          [--rejects <out.csv>] [--json]
+                                                      import a CSV/TSV/Excel file (alignment: also
+                                                      GeoJSON); fields: id name lat lon postal
+                                                      country capacity territory rep region
+                                                      measure[:key] attribute[:key] ignore
+  tessera bench [--out dir] [--suite all|foundation|balancing|import]
+                                                      run the benchmarks, write JSON
   tessera help                                        this text
 
 Exit codes: 0 success, 1 error (message on stderr), 2 usage error.`;

@@ -15,6 +15,16 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogPort 
       const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseImportPath(kind) {
+      const w = window();
+      const filters =
+        kind === 'alignment'
+          ? [{ name: 'Alignment (CSV, Excel, GeoJSON)', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'geojson', 'json'] }, ...FILTERS.slice(1)]
+          : [{ name: 'Table (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }, ...FILTERS.slice(1)];
+      const options = { title: `Import ${kind}`, properties: ['openFile' as const], filters };
+      const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async chooseSavePath(suggestedName) {
       const w = window();
       const options = { title: 'Save workspace', defaultPath: suggestedName, filters: FILTERS };

@@ -29,6 +29,7 @@ describe('wireIpc', () => {
         return { ok: true as const, value: null };
       },
       subscribe: () => () => {},
+      stageFile: () => ({ ok: true as const, value: null }),
     };
     const { ipc, invoke } = fakeIpcMain();
     wireIpc(ipc, backend, () => {}, (url) => url === APP_URL);
@@ -74,6 +75,7 @@ describe('wireIpc', () => {
     let listener: ((e: EventMessage) => void) | null = null;
     const backend = {
       dispatch: async () => ({ ok: true as const, value: null }),
+      stageFile: () => ({ ok: true as const, value: null }),
       subscribe: (l: (e: EventMessage) => void) => {
         listener = l;
         return () => (listener = null);

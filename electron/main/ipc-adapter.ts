@@ -4,6 +4,7 @@ import type { Envelope } from '../../shared/contract/transport';
 
 export const INVOKE_CHANNEL = 'tdw:invoke';
 export const EVENT_CHANNEL = 'tdw:event';
+export const STAGE_CHANNEL = 'tdw:stage';
 
 /** The part of Electron's ipcMain the adapter uses (a fake in tests). */
 export interface IpcMainLike {
@@ -13,6 +14,8 @@ export interface IpcMainLike {
 
 export interface AdapterBackend {
   dispatch(method: unknown, args: unknown): Promise<Envelope>;
+  /** Stages a file the user dropped on the window (its path comes from the preload). */
+  stageFile(path: unknown): Envelope;
   subscribe(listener: (event: EventMessage) => void): () => void;
 }
 
@@ -35,9 +38,16 @@ export function wireIpc(
     }
     return backend.dispatch(method, args);
   });
+  ipcMain.handle(STAGE_CHANNEL, (event, path): Envelope => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '')) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are only accepted from the Tessera window.' } };
+    }
+    return backend.stageFile(path);
+  });
   const unsubscribe = backend.subscribe((event) => send(EVENT_CHANNEL, event));
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL);
+    ipcMain.removeHandler(STAGE_CHANNEL);
     unsubscribe();
   };
 }

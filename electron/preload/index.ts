@@ -1,5 +1,5 @@
-// Preload: exposes exactly `invoke` and `subscribe` to the renderer, nothing else.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+// Preload: exposes exactly `invoke`, `subscribe` and `stageFile` to the renderer, nothing else.
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { EventMessage } from '../../shared/contract/events';
 import type { Transport } from '../../shared/contract/transport';
 
@@ -12,6 +12,7 @@ const transport: Transport = {
       ipcRenderer.off('tdw:event', handler);
     };
   },
+  stageFile: (file) => ipcRenderer.invoke('tdw:stage', webUtils.getPathForFile(file)),
 };
 
 contextBridge.exposeInMainWorld('tdw', transport);

@@ -1,5 +1,9 @@
 // Web-host shell: serves the built renderer and the contract over HTTP + WebSocket on loopback.
 import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -24,6 +28,8 @@ export interface WebHost {
 }
 
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
+/** Files dropped in the browser are copied here (streamed, never held in memory) for import. */
+const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
@@ -34,6 +40,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
   const port = (server.address() as AddressInfo).port;
+  const uploads = mkdtempSync(join(tmpdir(), 'tessera-upload-'));
+  let uploadCount = 0;
   const security = {
     'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`,
     'x-content-type-options': 'nosniff',
@@ -51,6 +59,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/rpc/')) {
       if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
       void handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+      return;
+    }
+    if (url.pathname === '/upload') {
+      if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
+      void handleUpload(req, res, url.searchParams.get('name') ?? '');
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET' }).end();
@@ -84,6 +97,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.end(body);
   }
 
+  /** Receives a dropped file's bytes and stages the copy for import; answers with the staged file. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const reply = (status: number, envelope: unknown) => {
+      const body = encodeWire(envelope);
+      res.writeHead(status, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    };
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const fileName = name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200);
+    if (fileName === '') return reply(400, { ok: false, error: { code: 'BAD_REQUEST', message: 'The upload has no file name.' } });
+    if (declared > MAX_UPLOAD_BYTES) return reply(413, { ok: false, error: { code: 'INVALID_INPUT', message: `${fileName} is larger than 4 GB.` } });
+    const path = join(uploads, `${++uploadCount}-${fileName}`);
+    try {
+      await pipeline(req, createWriteStream(path));
+      reply(200, { ok: true, value: options.backend.imports.stage(path, { name: fileName, temporary: true }) });
+    } catch (error) {
+      rmSync(path, { force: true });
+      reply(500, { ok: false, error: { code: 'INTERNAL', message: `${fileName} could not be received: ${(error as Error).message}` } });
+    }
+  }
+
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const refused = refuseReason(req, port, token) ?? (url.pathname === '/events' ? null : 'no such endpoint');
@@ -107,7 +140,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.closeAllConnections();
-        server.close(() => done());
+        server.close(() => {
+          rmSync(uploads, { recursive: true, force: true });
+          done();
+        });
       }),
   };
 }

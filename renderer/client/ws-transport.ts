@@ -54,6 +54,19 @@ export function createWsTransport(baseUrl: string, token: string | null): Transp
         return { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer from the local host (HTTP ${response.status}).` } };
       }
     },
+    async stageFile(file) {
+      const sep = query ? '&' : '?';
+      try {
+        const response = await fetch(`${baseUrl}/upload${query}${sep}name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream' },
+          body: file,
+        });
+        return decodeWire(new Uint8Array(await response.arrayBuffer())) as Envelope;
+      } catch (error) {
+        return { ok: false, error: { code: 'INTERNAL', message: `${file.name} could not be sent to the local host (${(error as Error).message}).` } };
+      }
+    },
     subscribe(listener) {
       listeners.add(listener);
       socket ??= connect();

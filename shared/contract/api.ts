@@ -7,6 +7,7 @@ import type { Region } from '../domain/model/region';
 import type { Territory, TerritoryTotals } from '../domain/model/territory';
 import type { DataCredit, Measure, Rep, ScenarioSummary, WorkspaceInfo } from '../domain/model/workspace';
 import type { ContractErrorData } from './errors';
+import type { ImportJobState, ImportPreview, SavedMapping, StagedFile } from './import-api';
 import { argSchemas, type ArgSchemas } from './schemas';
 
 /** Where the backend stands with its workspace file. */
@@ -175,7 +176,16 @@ export interface Results {
   'command.undo': CommandResult | null;
   'command.redo': CommandResult | null;
   'history.state': HistoryState;
+  'import.choose': StagedFile | null;
+  'import.preview': ImportPreview;
+  'import.start': { jobId: number };
+  'import.state': ImportJobState;
+  'import.cancel': ImportJobState;
+  'import.rejects': { fileName: string; csv: string };
+  'import.mappings': SavedMapping[];
 }
+
+export type { ImportJobState, ImportPreview, ImportReport, ImportRequest, SavedMapping, StagedFile } from './import-api';
 
 export type Method = keyof ArgSchemas & keyof Results;
 export type Args<M extends Method> = z.infer<ArgSchemas[M]>;

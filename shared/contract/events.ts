@@ -1,5 +1,6 @@
 import type { Revision, ScenarioId } from '../domain/model/ids';
 import type { BalanceJobState, WorkspaceStatus } from './api';
+import type { ImportJobState } from './import-api';
 
 /** Menu actions the desktop shell forwards to the UI. */
 export type MenuAction = 'undo' | 'redo' | 'about' | 'openDemo' | 'zoomToFit';
@@ -11,6 +12,8 @@ export interface Events {
   'menu.invoked': { action: MenuAction };
   'balance.progress': { jobId: number; fraction: number; phase: string };
   'balance.finished': BalanceJobState;
+  'import.progress': { jobId: number; phase: ImportJobState['phase']; rows: number; bytes: number; totalBytes: number };
+  'import.finished': ImportJobState;
 }
 
 export type EventName = keyof Events;

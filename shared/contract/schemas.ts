@@ -61,6 +61,31 @@ export const commandSchema: z.ZodType<Command> = z.lazy(() =>
   ]),
 );
 
+const importKind = z.enum(['accounts', 'reps', 'alignment']);
+const sourceId = z.string().min(1).max(100);
+const jobId = z.number().int().positive();
+
+const importMapping = z
+  .object({
+    kind: importKind,
+    columns: z
+      .array(
+        z
+          .object({
+            column: z.string().max(1000),
+            role: z.enum(['id', 'name', 'latitude', 'longitude', 'postalCode', 'country', 'measure', 'attribute', 'capacity', 'territory', 'rep', 'region', 'ignore']),
+            key: z.string().min(1).max(100).optional(),
+            label: z.string().max(200).optional(),
+          })
+          .strict(),
+      )
+      .max(2000),
+    numberFormat: z.object({ decimal: z.enum(['.', ',']), thousands: z.enum([',', '.', ' ', "'", '']) }).strict(),
+    missing: z.enum(['missing', 'zero', 'reject']),
+    postalCountry: z.string().max(60).optional(),
+  })
+  .strict();
+
 export const argSchemas = {
   'app.about': empty,
   'workspace.status': empty,
@@ -101,6 +126,24 @@ export const argSchemas = {
   'command.undo': z.object({ scenarioId }).strict(),
   'command.redo': z.object({ scenarioId }).strict(),
   'history.state': z.object({ scenarioId }).strict(),
+  'import.choose': z.object({ kind: importKind }).strict(),
+  'import.preview': z.object({ sourceId, kind: importKind, sheet: z.string().max(200).optional() }).strict(),
+  'import.start': z
+    .object({
+      sourceId,
+      kind: importKind,
+      sheet: z.string().max(200).optional(),
+      mapping: importMapping,
+      missingRecords: z.enum(['keep', 'remove']).optional(),
+      saveMappingAs: z.string().min(1).max(200).optional(),
+      scenarioName: z.string().min(1).max(200).optional(),
+      fillEmpty: z.boolean().optional(),
+    })
+    .strict(),
+  'import.state': z.object({ jobId }).strict(),
+  'import.cancel': z.object({ jobId }).strict(),
+  'import.rejects': z.object({ jobId }).strict(),
+  'import.mappings': empty,
 } as const;
 
 export type ArgSchemas = typeof argSchemas;

@@ -11,4 +11,10 @@ export type Envelope = { ok: true; value: unknown } | { ok: false; error: Contra
 export interface Transport {
   invoke(method: string, args: unknown): Promise<Envelope>;
   subscribe(listener: (event: EventMessage) => void): () => void;
+  /**
+   * Hands a file the user dropped to the backend for import; resolves with the staged
+   * file (`StagedFile`) in an envelope. The desktop shell passes the file's own path;
+   * the web host receives a streamed copy.
+   */
+  stageFile(file: File): Promise<Envelope>;
 }

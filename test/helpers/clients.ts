@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transport } from '../../shared/contract/transport';
 import { createBackend, type Backend } from '../../electron/backend/create-backend';
@@ -20,6 +21,11 @@ export async function inProcessHarness(dataDir: string): Promise<Harness> {
   const transport: Transport = {
     invoke: (method, args) => backend.dispatch(method, structuredClone(args)),
     subscribe: (listener) => backend.subscribe(listener),
+    stageFile: async (file) => {
+      const path = join(dataDir, `staged-${file.name}`);
+      writeFileSync(path, Buffer.from(await file.arrayBuffer()));
+      return backend.stageFile(path);
+    },
   };
   return { client: createClient(transport), backend, close: async () => backend.close() };
 }

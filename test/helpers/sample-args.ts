@@ -29,4 +29,15 @@ export const SAMPLE_ARGS: { [M in Method]: Args<M> } = {
   'command.undo': { scenarioId: 1 },
   'command.redo': { scenarioId: 1 },
   'history.state': { scenarioId: 1 },
+  'import.choose': { kind: 'accounts' },
+  'import.preview': { sourceId: 'unknown', kind: 'accounts' },
+  'import.start': {
+    sourceId: 'unknown',
+    kind: 'accounts',
+    mapping: { kind: 'accounts', columns: [{ column: 'id', role: 'id' }], numberFormat: { decimal: '.', thousands: '' }, missing: 'missing' },
+  },
+  'import.state': { jobId: 1 },
+  'import.cancel': { jobId: 1 },
+  'import.rejects': { jobId: 1 },
+  'import.mappings': {},
 };

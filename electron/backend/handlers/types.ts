@@ -10,6 +10,8 @@ export interface DialogPort {
   chooseOpenPath(): Promise<string | null>;
   /** Asks for a file name to create or save to; null when cancelled. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Asks for a file to import (CSV, TSV, Excel; GeoJSON for alignments); null when cancelled. */
+  chooseImportPath(kind: 'accounts' | 'reps' | 'alignment'): Promise<string | null>;
 }
 
 export interface HandlerContext {

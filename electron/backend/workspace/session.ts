@@ -92,6 +92,13 @@ export class WorkspaceSession {
     return this.open(path);
   }
 
+  /** Announces that the open workspace's content changed outside an edit (an import): its caches are dropped and its info re-read. */
+  contentChanged(): WorkspaceStatus {
+    const workspace = this.require();
+    workspace.reload();
+    return this.setState({ state: 'open', info: workspace.info() });
+  }
+
   close(): WorkspaceStatus {
     this.closeCurrent();
     if (this.state.state !== 'none') this.setState({ state: 'none' });

@@ -68,6 +68,32 @@ export class Workspace {
     await this.db.backup(target);
   }
 
+  /** Drops every cache; the next read comes from the file (after an import rewrote content). */
+  reload(): void {
+    this.area = null;
+    this.packed = null;
+    this.totals = null;
+    this.assignments.clear();
+  }
+
+  /** The study area's H3 cells in index order. */
+  cellH3(): readonly string[] {
+    return this.studyArea().h3;
+  }
+
+  /** The study area's cells and adjacency, for writing an imported alignment. */
+  grid() {
+    const area = this.studyArea();
+    const packed = this.studyAreaData();
+    return {
+      h3: area.h3,
+      lat: area.lat,
+      lon: area.lon,
+      graph: { offsets: packed.adjacencyOffsets, neighbors: packed.adjacencyNeighbors },
+      resolution: packed.resolution,
+    };
+  }
+
   private studyArea(): StoredStudyArea {
     this.area ??= loadStudyArea(this.db);
     return this.area;

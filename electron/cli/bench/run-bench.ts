@@ -6,8 +6,9 @@ import { generateDemoContent } from '../../backend/demo/generate-demo';
 import { Workspace } from '../../backend/workspace/workspace';
 import { writeDemoWorkspace } from '../../backend/workspace/session';
 import type { Io } from '../commands';
-import type { ParsedArgs } from '../parse-args';
+import { UsageError, type ParsedArgs } from '../parse-args';
 import { runBalancingSuite } from './balancing-bench';
+import { runImportSuite } from './import-bench';
 import { time } from './measure';
 
 /**
@@ -19,7 +20,28 @@ export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const scratch = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
   const now = () => new Date();
+  const suite = typeof args.flags.get('suite') === 'string' ? (args.flags.get('suite') as string) : 'all';
+  if (!['all', 'foundation', 'balancing', 'import'].includes(suite)) throw new UsageError('--suite must be all, foundation, balancing or import.');
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   try {
+    if (suite === 'all' || suite === 'foundation' || suite === 'balancing') await runDesignSuites(io, outDir, scratch, suite, machine);
+    if (suite === 'all' || suite === 'import') {
+      const imports = await runImportSuite(scratch, join(__dirname, 'cli.js'), (line) => io.err(line));
+      const importReport = { suite: 'import', at: now().toISOString(), machine, figures: imports };
+      const importOut = join(outDir, 'import.json');
+      writeFileSync(importOut, `${JSON.stringify(importReport, null, 2)}\n`);
+      io.out(JSON.stringify(importReport, null, 2));
+      io.err(`Wrote ${importOut}`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The foundation suite (demo, open, read models, wire) and the balancing suite on H-220k. */
+async function runDesignSuites(io: Io, outDir: string, scratch: string, suite: string, machine: object): Promise<void> {
+  const now = () => new Date();
+  if (suite !== 'balancing') {
     io.err('foundation: generating the demo content (3 runs)…');
     const generate = time(3, () => generateDemoContent());
     const file = join(scratch, 'demo.tessera');
@@ -63,7 +85,7 @@ export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
     const report = {
       suite: 'foundation',
       at: now().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      machine,
       figures,
     };
     const out = join(outDir, 'foundation.json');
@@ -71,6 +93,8 @@ export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
     io.out(JSON.stringify(report, null, 2));
     io.err(`Wrote ${out}`);
 
+  }
+  if (suite !== 'foundation') {
     // Balancing suite on the H-220k instance of BENCHMARKS.md.
     io.err('balancing: generating the H-220k workspace (res 6, 100,000 accounts, 100 reps)…');
     const h220k = join(scratch, 'h220k.tessera');
@@ -82,12 +106,10 @@ export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
     } finally {
       wsH.close();
     }
-    const balancingReport = { suite: 'balancing', at: now().toISOString(), machine: report.machine, figures: balancing };
+    const balancingReport = { suite: 'balancing', at: now().toISOString(), machine, figures: balancing };
     const balancingOut = join(outDir, 'balancing.json');
     writeFileSync(balancingOut, `${JSON.stringify(balancingReport, null, 2)}\n`);
     io.out(JSON.stringify(balancingReport, null, 2));
     io.err(`Wrote ${balancingOut}`);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
   }
 }

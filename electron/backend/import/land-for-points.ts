@@ -1,0 +1,146 @@
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { MultiPolygon, Polygon } from 'geojson';
+import countriesTopology from 'world-atlas/countries-50m.json';
+import statesTopology from 'us-atlas/states-10m.json';
+import type { PolygonCoords } from '../../../shared/domain/h3/build-study-area';
+import { createPolygonIndex, splitAtAntimeridian, type PolygonIndex } from '../../../shared/domain/geo/point-in-polygon';
+
+/** world-atlas id of the United States, which is taken state by state from us-atlas instead. */
+const USA = '840';
+
+/**
+ * The bundled boundaries cut into parts (each Polygon of a MultiPolygon), each part cut
+ * at the antimeridian into pieces, with the pieces indexed for point lookups.
+ */
+interface Land {
+  /** Country or state name per feature. */
+  names: string[];
+  /** Feature of each part. */
+  partFeature: Int32Array;
+  /** Part of each piece; the pieces of a part are consecutive. */
+  piecePart: Int32Array;
+  pieces: PolygonCoords[];
+  /** [west, south, east, north] of each piece, 4 numbers a piece. */
+  pieceBox: Float64Array;
+  index: PolygonIndex;
+}
+
+let cached: Land | null = null;
+
+/**
+ * Loads the land once: the US states and territories of us-atlas (Census 1:10m), then
+ * every other country of world-atlas (Natural Earth 1:50m). States come first, so where
+ * the two sources overlap at a border the state wins.
+ */
+function loadLand(): Land {
+  if (cached) return cached;
+  const us = statesTopology as unknown as Topology<{ states: GeometryCollection }>;
+  const world = countriesTopology as unknown as Topology<{ countries: GeometryCollection }>;
+  const features = [
+    ...feature(us, us.objects.states).features,
+    ...feature(world, world.objects.countries).features.filter((f) => String(f.id) !== USA),
+  ];
+  const names: string[] = [];
+  const partFeature: number[] = [];
+  const piecePart: number[] = [];
+  const pieces: PolygonCoords[] = [];
+  for (const f of features) {
+    const g = f.geometry as Polygon | MultiPolygon | null;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
+    const name = String((f.properties as { name?: unknown } | null)?.name ?? f.id ?? '');
+    names.push(name);
+    for (const part of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) {
+      for (const piece of splitAtAntimeridian(part)) {
+        pieces.push(piece);
+        piecePart.push(partFeature.length);
+      }
+      partFeature.push(names.length - 1);
+    }
+  }
+  const pieceBox = new Float64Array(pieces.length * 4);
+  pieces.forEach((piece, k) => {
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [x, y] of piece[0] ?? []) {
+      box[0] = Math.min(box[0]!, x!);
+      box[1] = Math.min(box[1]!, y!);
+      box[2] = Math.max(box[2]!, x!);
+      box[3] = Math.max(box[3]!, y!);
+    }
+    pieceBox.set(box, k * 4);
+  });
+  cached = {
+    names,
+    partFeature: Int32Array.from(partFeature),
+    piecePart: Int32Array.from(piecePart),
+    pieces,
+    pieceBox,
+    index: createPolygonIndex(pieces),
+  };
+  return cached;
+}
+
+/**
+ * The land of the region a set of points lies in, from the bundled boundaries: for each
+ * country (in the United States: each state or territory) holding at least one point,
+ * the parts (islands, exclaves) that hold a point, plus the parts whose bounding box
+ * meets the bounding box of that country's points. So points around Paris give
+ * mainland France (not French Guiana or Réunion), and points spread over Indonesia give
+ * the islands between them too. Every point is looked up (about 0.2 s per million).
+ *
+ * Points in no polygon (at sea, or on islets missing at 1:50m) and NaN coordinates are
+ * ignored: the caller adds the cells of the points themselves.
+ *
+ * @param lat latitude per point, degrees
+ * @param lon longitude per point, degrees
+ * @returns `polygons`: the parts chosen, cut at the antimeridian (each lies within lon
+ * −180 … 180, ready for h3-js `polygonToCells`), in data order (states first), shared
+ * with a module cache (do not modify);
+ * `places`: the names of the countries and states used, sorted
+ */
+export function landForPoints(lat: ArrayLike<number>, lon: ArrayLike<number>): { polygons: PolygonCoords[]; places: string[] } {
+  const land = loadLand();
+  const parts = land.partFeature.length;
+  const hasPoint = new Uint8Array(parts);
+  // Bounding box of the points in each feature: west, south, east, north.
+  const featureBox = new Float64Array(land.names.length * 4);
+  for (let f = 0; f < land.names.length; f++) featureBox.set([Infinity, Infinity, -Infinity, -Infinity], f * 4);
+
+  const n = Math.min(lat.length, lon.length);
+  for (let i = 0; i < n; i++) {
+    const x = lon[i]!;
+    const y = lat[i]!;
+    const piece = land.index.find(x, y);
+    if (piece < 0) continue;
+    const part = land.piecePart[piece]!;
+    hasPoint[part] = 1;
+    const b = land.partFeature[part]! * 4;
+    if (x < featureBox[b]!) featureBox[b] = x;
+    if (y < featureBox[b + 1]!) featureBox[b + 1] = y;
+    if (x > featureBox[b + 2]!) featureBox[b + 2] = x;
+    if (y > featureBox[b + 3]!) featureBox[b + 3] = y;
+  }
+
+  // A part is taken when it holds a point or one of its pieces meets its feature's box.
+  const take = Uint8Array.from(hasPoint);
+  for (let k = 0; k < land.pieces.length; k++) {
+    const part = land.piecePart[k]!;
+    if (take[part]) continue;
+    const b = land.partFeature[part]! * 4;
+    const p = k * 4;
+    const box = land.pieceBox;
+    if (box[p]! <= featureBox[b + 2]! && box[p + 2]! >= featureBox[b]! && box[p + 1]! <= featureBox[b + 3]! && box[p + 3]! >= featureBox[b + 1]!) {
+      take[part] = 1;
+    }
+  }
+
+  const polygons: PolygonCoords[] = [];
+  const places = new Set<string>();
+  for (let k = 0; k < land.pieces.length; k++) {
+    const part = land.piecePart[k]!;
+    if (!take[part]) continue;
+    polygons.push(land.pieces[k]!);
+    places.add(land.names[land.partFeature[part]!]!);
+  }
+  return { polygons, places: [...places].sort((a, b) => a.localeCompare(b, 'en')) };
+}

@@ -1,0 +1,185 @@
+import { latLngToCell } from 'h3-js';
+import { DuplicateIds } from '../../../shared/domain/import/find-duplicates';
+import { createAccountRowReader, createRepRowReader, type RowResult } from '../../../shared/domain/import/row-readers';
+import type { ImportIssue, TableRow } from '../../../shared/domain/import/types';
+import { measureKeyOf, validateMapping } from '../../../shared/domain/import/guess-mapping';
+import { growStudyArea } from './grow-study-area';
+import { createPostalLookup } from './postal-codes';
+import type { PrepareProgress, PrepareRequest, Prepared, PreparedAlignmentRows, PreparedRecords } from './prepared';
+import { openTable } from './read-table/open-table';
+import { readGeojsonTerritories } from './read-geojson-territories';
+
+/** Thrown inside the reading loop when the user cancels. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled.');
+  }
+}
+
+export interface PrepareHooks {
+  onProgress(progress: PrepareProgress): void;
+  isCancelled(): boolean;
+}
+
+/**
+ * Reads a staged file row by row (streamed: the file is never held whole), turns each
+ * row into a record or into issues naming its row, column and value, drops repeated ids
+ * (the first is kept), places the records in H3 cells and works out how the study area
+ * must grow. Writes nothing: the backend commits the result in one transaction.
+ * @throws Error naming the file when it cannot be read at all; ImportCancelled
+ */
+export async function prepareImport(request: PrepareRequest, hooks: PrepareHooks): Promise<Prepared> {
+  if (request.kind === 'alignment' && isGeojsonName(request.fileName)) return prepareGeojson(request);
+  const table = await openTable(request.path, request.sheet ? { sheet: request.sheet } : {});
+  try {
+    const problems = validateMapping(request.mapping, table.header);
+    if (problems.length > 0) throw new Error(`${request.fileName}: ${problems.join(' ')}`);
+    const measures = request.mapping.columns
+      .filter((c) => c.role === 'measure')
+      .map((c) => ({ key: measureKeyOf(c), label: c.label ?? c.column }));
+    if (request.kind === 'alignment') {
+      const { rowsRead, rejected, issues, alignment } = await readAlignmentRows(request, table, hooks);
+      return { kind: request.kind, rowsRead, rejected, issues, records: null, growth: null, alignment, polygons: null, measures };
+    }
+    const { rowsRead, rejected, issues, records } = await readRecords(request, table, measures, hooks);
+    hooks.onProgress({ phase: 'locating', rows: rowsRead, bytes: table.info.bytes, totalBytes: table.info.bytes });
+    const growth = request.kind === 'accounts' ? growStudyArea(request.existingCells, records.cells, records.lat, records.lon, request.resolution) : null;
+    return { kind: request.kind, rowsRead, rejected, issues, records, growth, alignment: null, polygons: null, measures };
+  } finally {
+    await table.close();
+  }
+}
+
+/** GeoJSON territory boundaries are recognised by their file name (.geojson, .json). */
+export function isGeojsonName(fileName: string): boolean {
+  return /\.(geo)?json$/i.test(fileName);
+}
+
+function prepareGeojson(request: PrepareRequest): Prepared {
+  const label = request.mapping.columns.find((c) => c.role === 'territory')?.column;
+  const { features, issues } = readGeojsonTerritories(request.path, label);
+  const rejected = new Set(issues.map((i) => i.row)).size;
+  return { kind: 'alignment', rowsRead: features.length + rejected, rejected, issues, records: null, growth: null, alignment: null, polygons: features, measures: [] };
+}
+
+type Table = Awaited<ReturnType<typeof openTable>>;
+
+async function* rowsOf(table: Table, hooks: PrepareHooks): AsyncGenerator<TableRow> {
+  let rows = 0;
+  let lastReport = 0;
+  for await (const batch of table.rows()) {
+    if (hooks.isCancelled()) throw new ImportCancelled();
+    for (const row of batch) yield row;
+    rows += batch.length;
+    const now = Date.now();
+    if (now - lastReport >= 100) {
+      lastReport = now;
+      hooks.onProgress({ phase: 'reading', rows, bytes: table.bytesRead(), totalBytes: table.info.bytes });
+    }
+  }
+}
+
+async function readRecords(request: PrepareRequest, table: Table, measures: { key: string }[], hooks: PrepareHooks) {
+  const ctx = { header: table.header, mapping: request.mapping, lookupPostal: createPostalLookup() };
+  const read: (row: TableRow) => RowResult<{ id: string; name: string; lat: number; lon: number; attributes: Record<string, string>; measures?: Record<string, number>; capacity?: number }> =
+    request.kind === 'reps' ? createRepRowReader(ctx) : createAccountRowReader(ctx);
+  const idColumn = request.mapping.columns.find((c) => c.role === 'id')?.column ?? '';
+  const duplicates = new DuplicateIds(idColumn);
+  const issues: ImportIssue[] = [];
+  const ids: string[] = [];
+  const names: string[] = [];
+  const lat: number[] = [];
+  const lon: number[] = [];
+  const postal: (string | null)[] = [];
+  const attributes: string[] = [];
+  const capacity: number[] = [];
+  const values = measures.map(() => [] as number[]);
+  let rowsRead = 0;
+  let rejected = 0;
+  for await (const row of rowsOf(table, hooks)) {
+    rowsRead++;
+    const result = read(row);
+    if (!result.ok) {
+      rejected++;
+      for (const issue of result.issues) issues.push(issue);
+      continue;
+    }
+    const record = result.value;
+    const duplicate = duplicates.check(record.id, row.row);
+    if (duplicate) {
+      rejected++;
+      issues.push(duplicate);
+      continue;
+    }
+    ids.push(record.id);
+    names.push(record.name);
+    lat.push(record.lat);
+    lon.push(record.lon);
+    postal.push(result.postalCode);
+    attributes.push(JSON.stringify(record.attributes));
+    capacity.push(record.capacity ?? 1);
+    measures.forEach((m, j) => values[j]!.push(record.measures?.[m.key] ?? Number.NaN));
+  }
+  const n = ids.length;
+  const latArray = Float64Array.from(lat);
+  const lonArray = Float64Array.from(lon);
+  const cells = new Array<string>(n);
+  for (let i = 0; i < n; i++) cells[i] = latLngToCell(latArray[i]!, lonArray[i]!, request.resolution);
+  const records: PreparedRecords = {
+    ids,
+    names,
+    lat: latArray,
+    lon: lonArray,
+    cells,
+    postal,
+    measures: Object.fromEntries(measures.map((m, j) => [m.key, Float64Array.from(values[j]!)])),
+    attributes,
+    capacity: request.kind === 'reps' ? Float64Array.from(capacity) : null,
+  };
+  return { rowsRead, rejected, issues, records };
+}
+
+async function readAlignmentRows(request: PrepareRequest, table: Table, hooks: PrepareHooks) {
+  const { mapping } = request;
+  const indexOf = (role: string) => {
+    const column = mapping.columns.find((c) => c.role === role)?.column;
+    return column === undefined ? -1 : table.header.indexOf(column);
+  };
+  const keyRole = indexOf('id') >= 0 ? 'id' : 'postalCode';
+  const keyAt = indexOf(keyRole);
+  const territoryAt = indexOf('territory');
+  const repAt = indexOf('rep');
+  const regionAt = indexOf('region');
+  const keyColumn = table.header[keyAt] ?? '';
+  const territoryColumn = table.header[territoryAt] ?? '';
+  const out: PreparedAlignmentRows = { keyRole, rows: [], keys: [], territories: [], reps: [], regions: [] };
+  const issues: ImportIssue[] = [];
+  const seen = new Map<string, number>();
+  let rowsRead = 0;
+  let rejected = 0;
+  const text = (row: TableRow, at: number) => (at >= 0 ? (row.values[at] ?? '').trim() : '');
+  for await (const row of rowsOf(table, hooks)) {
+    rowsRead++;
+    const key = text(row, keyAt);
+    const territory = text(row, territoryAt);
+    const rowIssues: ImportIssue[] = [];
+    if (key === '') rowIssues.push({ row: row.row, column: keyColumn, value: '', reason: keyRole === 'id' ? 'empty account id' : 'empty postal code' });
+    if (territory === '') rowIssues.push({ row: row.row, column: territoryColumn, value: '', reason: 'empty territory' });
+    const first = seen.get(key);
+    if (key !== '' && first !== undefined) {
+      rowIssues.push({ row: row.row, column: keyColumn, value: key, reason: `duplicate key (first seen on row ${first})` });
+    }
+    if (rowIssues.length > 0) {
+      rejected++;
+      issues.push(...rowIssues);
+      continue;
+    }
+    seen.set(key, row.row);
+    out.rows.push(row.row);
+    out.keys.push(key);
+    out.territories.push(territory);
+    out.reps.push(text(row, repAt) || null);
+    out.regions.push(text(row, regionAt) || null);
+  }
+  return { rowsRead, rejected, issues, alignment: out };
+}
