@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AboutDialog } from './features/about/AboutDialog';
+import { ImportDialog } from './features/import/ImportDialog';
 import { TerritoryList } from './features/territories/TerritoryList';
 import { StatusScreen } from './features/workspace/StatusScreen';
 import { WorkspaceBar } from './features/workspace/WorkspaceBar';
@@ -42,6 +43,7 @@ export function App({ canUseDialogs }: { canUseDialogs: boolean }) {
         </main>
       )}
       <AboutDialog />
+      <ImportDialog />
     </div>
   );
 }

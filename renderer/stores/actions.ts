@@ -1,8 +1,10 @@
 import { splitLongToH3Index } from 'h3-js';
 import type { WorkspaceStatus } from '../../shared/contract/api';
+import type { WorkspaceInfo } from '../../shared/domain/model/workspace';
 import type { Command } from '../../shared/domain/commands/command';
 import type { Client } from '../client/create-client';
 import { territoryBounds } from '../map/territory-bounds';
+import { createImportActions } from './import-actions';
 import type { AccountColumns, BalanceRequest } from '../../shared/contract/api';
 import { initialState, useAppStore, type AccountDrag, type MapAccounts, type MapCells, type MapMode, type Preview, type ToolId } from './use-app-store';
 
@@ -30,12 +32,19 @@ export function createActions(client: Client) {
       set({ ...initialState, status, about: get().about, aboutOpen: get().aboutOpen, recent: await client.call('workspace.recent', {}).catch(() => []) });
       return;
     }
-    if (previous?.state === 'open' && previous.info.path === status.info.path && get().cells) return;
-    await loadWorkspace();
+    const samePath = previous?.state === 'open' && previous.info.path === status.info.path;
+    // The same file with the same info is a repeated announcement; new info (an import) means new content.
+    if (samePath && get().cells && sameInfo(previous.info, status.info)) return;
+    await loadWorkspace(samePath);
   }
 
-  async function loadWorkspace(): Promise<void> {
-    set({ loading: true, cells: null, assignment: null, territories: [], selectedTerritoryId: null });
+  /** Loads every read model; `keepScenario` stays on the scenario shown when it still exists (a reload of the same file). */
+  async function loadWorkspace(keepScenario = false): Promise<void> {
+    set({
+      loading: true, cells: null, assignment: null, territories: [], selectedTerritoryId: null,
+      // Cell and account indices of a gesture or a proposal may not survive new content.
+      preview: null, hoverCells: [], sketch: null, hoverAccount: null, accountDrag: null, proposal: null, balanceJob: null,
+    });
     await guarded(async () => {
       const [measures, reps, scenarios, area, recent, accountColumns] = await Promise.all([
         client.call('measure.list', {}),
@@ -63,7 +72,8 @@ export function createActions(client: Client) {
         offsets: area.adjacencyOffsets,
         neighbors: area.adjacencyNeighbors,
       };
-      const scenarioId = (scenarios.find((s) => s.isBaseline) ?? scenarios[0])?.id ?? null;
+      const current = keepScenario ? get().scenarioId : null;
+      const scenarioId = (scenarios.find((s) => s.id === current) ?? scenarios.find((s) => s.isBaseline) ?? scenarios[0])?.id ?? null;
       set({ measures, reps, scenarios, cells, recent, scenarioId, accounts: indexAccounts(accountColumns) });
       if (scenarioId !== null) await loadScenario(scenarioId);
     });
@@ -116,6 +126,10 @@ export function createActions(client: Client) {
           });
         }
       });
+      client.on('import.finished', (state) => {
+        // An import that changed records but no counts leaves the info as it was: reload here (once).
+        if (state.state === 'done' && get().status?.state === 'open' && !get().loading) void loadWorkspace(true);
+      });
       client.on('menu.invoked', ({ action }) => {
         if (action === 'undo') void this.undo();
         else if (action === 'redo') void this.redo();
@@ -167,6 +181,9 @@ export function createActions(client: Client) {
     saveAs: () => guarded(() => client.call('workspace.saveAs', {})),
     close: () => guarded(() => client.call('workspace.close', {})),
     showAbout: (open: boolean) => set({ aboutOpen: open }),
+    showImport: (open: boolean) => set({ importOpen: open }),
+    /** Calls and events of the import wizard (staging, preview, job, rejects). */
+    imports: createImportActions(client),
     setTool: (tool: ToolId) => set({ tool, preview: null, hoverCells: [], sketch: null, hoverAccount: null, accountDrag: null }),
     setMapMode: (mapMode: MapMode) => set({ mapMode }),
     setShowAccounts: (showAccounts: boolean) => set({ showAccounts, hoverAccount: null }),
@@ -223,6 +240,11 @@ export function createActions(client: Client) {
 export type Actions = ReturnType<typeof createActions>;
 
 type AppStateSketch = ReturnType<typeof get>['sketch'];
+
+/** True when two announcements of the same workspace carry the same info (counts, measures, bounds …). */
+function sameInfo(a: WorkspaceInfo, b: WorkspaceInfo): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 
 /** Adds the per-cell and per-id lookups the map needs to the account columns. */
 function indexAccounts(columns: AccountColumns): MapAccounts {

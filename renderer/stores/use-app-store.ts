@@ -57,6 +57,8 @@ export interface AppState {
   status: WorkspaceStatus | null;
   about: AboutInfo | null;
   aboutOpen: boolean;
+  /** The import wizard is showing. */
+  importOpen: boolean;
   recent: RecentFile[];
   measures: Measure[];
   reps: Rep[];
@@ -104,6 +106,7 @@ export const initialState: AppState = {
   status: null,
   about: null,
   aboutOpen: false,
+  importOpen: false,
   recent: [],
   measures: [],
   reps: [],

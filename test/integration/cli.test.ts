@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256, writeFutureCopy, writeRandomFile, writeTruncatedCopy } from '../helpers/bad-files';
@@ -109,5 +110,40 @@ describe('tessera balance and metrics', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/^tessera: There is no measure "nope" in this workspace/);
     expect(tessera('metrics', '--workspace', demo, '--scenario', 'Missing').status).toBe(1);
+  });
+});
+
+describe('tessera import', () => {
+  const ws = () => join(temp.dir, 'import.tessera');
+
+  it('imports a file with --map, reports rejects as JSON, and exits 0', () => {
+    expect(tessera('create', ws(), '--resolution', '5').status).toBe(0);
+    const csv = join(temp.dir, 'kunden.csv');
+    writeFileSync(
+      csv,
+      ['Nr\tFirma\tBreite\tLänge\tUmsatz', '0042\tAlpha\t47,3769\t8,5417\t1.200,5', '0043\tBeta\t46,2044\t6,1432\tviel', '0044\tGamma\t0\t0\t3'].join('\n'),
+    );
+    const r = tessera('import', 'accounts', csv, '--workspace', ws(), '--map', 'id=Nr', '--map', 'measure:revenue=Umsatz', '--missing', 'zero', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ imported: 1, updated: 0, rejected: 2 });
+    expect(out.errors).toEqual([
+      expect.objectContaining({ row: 3, column: 'Umsatz', value: 'viel' }),
+      expect.objectContaining({ row: 4, value: expect.any(String) }),
+    ]);
+    expect(out.places).toContain('Switzerland');
+    const info = JSON.parse(tessera('info', ws(), '--json').stdout);
+    expect(info).toMatchObject({ accounts: 1, measures: ['revenue'] });
+  });
+
+  it('exits 1 naming the file when it cannot be read, and writes nothing', () => {
+    const before = tessera('info', ws(), '--json').stdout;
+    const empty = join(temp.dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const r = tessera('import', 'accounts', empty, '--workspace', ws(), '--json');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/empty\.csv/);
+    expect(tessera('info', ws(), '--json').stdout).toBe(before);
+    expect(tessera('import', 'things', empty, '--workspace', ws()).status).toBe(2);
   });
 });

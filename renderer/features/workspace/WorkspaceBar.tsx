@@ -23,7 +23,7 @@ export function WorkspaceBar({ canUseDialogs }: { canUseDialogs: boolean }) {
       {info && (
         <div className="workspace-name" title={info.path}>
           <span data-testid="workspace-name">{info.name}</span>
-          <span className="muted">
+          <span className="muted" data-testid="workspace-summary">
             {t('workspace.summary', { accounts: info.accounts, reps: info.reps, cells: info.cells, resolution: info.resolution })}
           </span>
         </div>
@@ -48,6 +48,9 @@ export function WorkspaceBar({ canUseDialogs }: { canUseDialogs: boolean }) {
             </button>
             <button type="button" disabled={!history?.redo} title={history?.redo ? t('action.redoLabel', { label: label(history.redo) }) : undefined} onClick={() => void actions.redo()}>
               {t('action.redo')}
+            </button>
+            <button type="button" title={t('import.openTitle')} onClick={() => actions.showImport(true)}>
+              {t('import.open')}
             </button>
           </>
         )}
