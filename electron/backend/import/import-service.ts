@@ -228,6 +228,7 @@ export class ImportService {
   }
 
   private job(jobId: number): Job {
+    this.session.require();
     const job = this.jobs.get(jobId);
     if (!job) throw new ContractError('NOT_FOUND', `There is no import job ${jobId}.`);
     return job;
