@@ -103,6 +103,16 @@ function mergedMeasures(stored: string, incoming: Record<string, number | undefi
   return JSON.stringify(out);
 }
 
+/** Counts the stored records absent from the file, and deletes them when asked. */
+function settleMissing(db: Db, table: 'accounts' | 'reps', storedIds: Iterable<string>, inFile: ReadonlySet<string>, rule: 'keep' | 'remove') {
+  const missingIds = [...storedIds].filter((id) => !inFile.has(id));
+  if (rule === 'remove') {
+    const remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+    for (const id of missingIds) remove.run(id);
+  }
+  return { missing: missingIds.length, removed: rule === 'remove' ? missingIds.length : 0 };
+}
+
 function upsertAccounts(db: Db, records: PreparedRecords, cellIndex: Map<string, number>, missingRecords: 'keep' | 'remove') {
   const stored = new Map<string, Stored>();
   for (const r of db.prepare('SELECT id, name, lat, lon, postal_code AS postal, measures, attributes FROM accounts').all() as (Stored & { id: string })[]) {
@@ -144,12 +154,7 @@ function upsertAccounts(db: Db, records: PreparedRecords, cellIndex: Map<string,
     updated++;
   }
   if (bulk) db.exec('CREATE INDEX accounts_cell ON accounts(cell)');
-  const missingIds = [...stored.keys()].filter((id) => !inFile.has(id));
-  if (missingRecords === 'remove') {
-    const remove = db.prepare('DELETE FROM accounts WHERE id = ?');
-    for (const id of missingIds) remove.run(id);
-  }
-  return { imported, updated, unchanged, missing: missingIds.length, removed: missingRecords === 'remove' ? missingIds.length : 0 };
+  return { imported, updated, unchanged, ...settleMissing(db, 'accounts', stored.keys(), inFile, missingRecords) };
 }
 
 function upsertReps(db: Db, records: PreparedRecords, cellIndex: Map<string, number>, missingRecords: 'keep' | 'remove') {
@@ -182,10 +187,5 @@ function upsertReps(db: Db, records: PreparedRecords, cellIndex: Map<string, num
     update.run(records.names[i], records.lat[i], records.lon[i], cell, records.postal[i], capacity, attributes, id);
     updated++;
   }
-  const missingIds = [...stored.keys()].filter((id) => !inFile.has(id));
-  if (missingRecords === 'remove') {
-    const remove = db.prepare('DELETE FROM reps WHERE id = ?');
-    for (const id of missingIds) remove.run(id);
-  }
-  return { imported, updated, unchanged, missing: missingIds.length, removed: missingRecords === 'remove' ? missingIds.length : 0 };
+  return { imported, updated, unchanged, ...settleMissing(db, 'reps', stored.keys(), inFile, missingRecords) };
 }

@@ -2,7 +2,7 @@ import { latLngToCell } from 'h3-js';
 import { DuplicateIds } from '../../../shared/domain/import/find-duplicates';
 import { createAccountRowReader, createRepRowReader, type RowResult } from '../../../shared/domain/import/row-readers';
 import type { ImportIssue, TableRow } from '../../../shared/domain/import/types';
-import { measureKeyOf, validateMapping } from '../../../shared/domain/import/guess-mapping';
+import { columnIndex, measureKeyOf, validateMapping } from '../../../shared/domain/import/guess-mapping';
 import { growStudyArea } from './grow-study-area';
 import { createPostalLookup } from './postal-codes';
 import type { PrepareProgress, PrepareRequest, Prepared, PreparedAlignmentRows, PreparedRecords } from './prepared';
@@ -143,7 +143,7 @@ async function readAlignmentRows(request: PrepareRequest, table: Table, hooks: P
   const { mapping } = request;
   const indexOf = (role: string) => {
     const column = mapping.columns.find((c) => c.role === role)?.column;
-    return column === undefined ? -1 : table.header.indexOf(column);
+    return column === undefined ? -1 : columnIndex(table.header, column);
   };
   const keyRole = indexOf('id') >= 0 ? 'id' : 'postalCode';
   const keyAt = indexOf(keyRole);
