@@ -9,6 +9,8 @@ import { importHandlers } from './handlers/import';
 import { ImportService } from './import/import-service';
 import { commandHandlers } from './handlers/command';
 import { dataHandlers } from './handlers/data';
+import { scenarioHandlers } from './handlers/scenario';
+import { ScenarioService } from './scenarios/scenario-service';
 import type { DialogPort, Handlers, HandlerContext } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace';
 import { WorkspaceSession } from './workspace/session';
@@ -64,6 +66,10 @@ export function createBackend(options: BackendOptions): Backend {
     ...commandHandlers(ctx, (p) => emit('scenario.changed', p)),
     ...balanceHandlers(balancing),
     ...importHandlers(imports, ctx.dialogs),
+    ...scenarioHandlers(ctx, new ScenarioService(() => session.require()), {
+      list: (p) => emit('scenarios.changed', p),
+      scenario: (p) => emit('scenario.changed', p),
+    }),
   } satisfies Handlers;
   return {
     dispatch: createDispatcher(handlers),

@@ -5,6 +5,7 @@ import type { Command } from '../../shared/domain/commands/command';
 import type { Client } from '../client/create-client';
 import { territoryBounds } from '../map/territory-bounds';
 import { createImportActions } from './import-actions';
+import { createScenarioActions } from './scenario-actions';
 import type { AccountColumns, BalanceRequest } from '../../shared/contract/api';
 import { initialState, useAppStore, type AccountDrag, type MapAccounts, type MapCells, type MapMode, type Preview, type ToolId } from './use-app-store';
 
@@ -43,7 +44,7 @@ export function createActions(client: Client) {
     set({
       loading: true, cells: null, assignment: null, territories: [], selectedTerritoryId: null,
       // Cell and account indices of a gesture or a proposal may not survive new content.
-      preview: null, hoverCells: [], sketch: null, hoverAccount: null, accountDrag: null, proposal: null, balanceJob: null,
+      preview: null, hoverCells: [], sketch: null, hoverAccount: null, accountDrag: null, proposal: null, balanceJob: null, compare: null, comparison: null, scenarioFigures: [],
     });
     await guarded(async () => {
       const [measures, reps, scenarios, area, recent, accountColumns] = await Promise.all([
@@ -106,9 +107,16 @@ export function createActions(client: Client) {
     await guarded(() => client.call('command.execute', { scenarioId, command }));
   }
 
+  function selectScenario(scenarioId: number): void {
+    set({ scenarioId, assignment: null, territories: [], selectedTerritoryId: null, proposal: null, balanceJob: null });
+    void loadScenario(scenarioId);
+  }
+  const scenarios = createScenarioActions(client, { guarded, selectScenario });
+
   return {
     async start(): Promise<void> {
       client.on('workspace.changed', (status) => void applyStatus(status));
+      scenarios.listen();
       client.on('scenario.changed', ({ scenarioId }) => {
         if (scenarioId === get().scenarioId) void loadScenario(scenarioId);
       });
@@ -142,10 +150,9 @@ export function createActions(client: Client) {
       const status = await guarded(() => client.call('workspace.status', {}));
       if (status) await applyStatus(status);
     },
-    selectScenario(scenarioId: number) {
-      set({ scenarioId, assignment: null, territories: [], selectedTerritoryId: null, proposal: null, balanceJob: null });
-      void loadScenario(scenarioId);
-    },
+    selectScenario,
+    /** Scenario tree, promotion and the compare view. */
+    scenarios,
     /** Toggles the selection (table rows). */
     selectTerritory(id: number | null) {
       set({ selectedTerritoryId: get().selectedTerritoryId === id ? null : id });

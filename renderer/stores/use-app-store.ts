@@ -1,5 +1,17 @@
 import { create } from 'zustand';
-import type { AboutInfo, AccountColumns, Assignment, BalanceJobState, BalanceProposal, HistoryState, RecentFile, TerritorySummary, WorkspaceStatus } from '../../shared/contract/api';
+import type {
+  AboutInfo,
+  AccountColumns,
+  Assignment,
+  BalanceJobState,
+  BalanceProposal,
+  HistoryState,
+  RecentFile,
+  ScenarioComparison,
+  ScenarioFigures,
+  TerritorySummary,
+  WorkspaceStatus,
+} from '../../shared/contract/api';
 import type { Region } from '../../shared/domain/model/region';
 import type { Measure, Rep, ScenarioSummary } from '../../shared/domain/model/workspace';
 
@@ -100,6 +112,14 @@ export interface AppState {
   balanceJob: BalanceJobState | null;
   /** Its proposal, shown on the map until accepted or discarded. */
   proposal: BalanceProposal | null;
+  /** What the side panel shows. */
+  sidePanel: 'territories' | 'scenarios';
+  /** Summary figures of every scenario, for the scenario tree (refreshed when scenarios change). */
+  scenarioFigures: ScenarioFigures[];
+  /** The two scenarios being compared; the compare view replaces the workbench while set. */
+  compare: { baseId: number; otherId: number } | null;
+  /** The comparison of `compare`, once loaded. */
+  comparison: ScenarioComparison | null;
 }
 
 export const initialState: AppState = {
@@ -137,6 +157,10 @@ export const initialState: AppState = {
   accountDrag: null,
   balanceJob: null,
   proposal: null,
+  sidePanel: 'territories',
+  scenarioFigures: [],
+  compare: null,
+  comparison: null,
 };
 
 export const useAppStore = create<AppState>()(() => initialState);

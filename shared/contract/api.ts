@@ -8,6 +8,7 @@ import type { Territory, TerritoryTotals } from '../domain/model/territory';
 import type { DataCredit, Measure, Rep, ScenarioSummary, WorkspaceInfo } from '../domain/model/workspace';
 import type { ContractErrorData } from './errors';
 import type { ImportJobState, ImportPreview, SavedMapping, StagedFile } from './import-api';
+import type { DiffCsv, ScenarioComparison, ScenarioFigures } from './scenario-api';
 import { argSchemas, type ArgSchemas } from './schemas';
 
 /** Where the backend stands with its workspace file. */
@@ -161,6 +162,14 @@ export interface Results {
   'measure.list': Measure[];
   'rep.list': Rep[];
   'scenario.list': ScenarioSummary[];
+  'scenario.figures': ScenarioFigures[];
+  'scenario.branch': ScenarioSummary;
+  'scenario.update': ScenarioSummary;
+  'scenario.delete': null;
+  'scenario.setBaseline': ScenarioSummary;
+  'scenario.promote': CommandResult & { baselineId: ScenarioId };
+  'scenario.compare': ScenarioComparison;
+  'scenario.diffCsv': DiffCsv;
   'studyArea.get': StudyArea;
   'assignment.get': Assignment;
   'territory.list': TerritorySummary[];
@@ -185,6 +194,7 @@ export interface Results {
   'import.mappings': SavedMapping[];
 }
 
+export type { Delta, DiffCsv, MovedAccounts, ScenarioComparison, ScenarioFigures, TerritoryDelta } from './scenario-api';
 export type { ImportJobState, ImportPreview, ImportReport, ImportRequest, SavedMapping, StagedFile } from './import-api';
 
 export type Method = keyof ArgSchemas & keyof Results;

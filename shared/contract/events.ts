@@ -1,6 +1,7 @@
 import type { Revision, ScenarioId } from '../domain/model/ids';
 import type { BalanceJobState, WorkspaceStatus } from './api';
 import type { ImportJobState } from './import-api';
+import type { ScenarioSummary } from '../domain/model/workspace';
 
 /** Menu actions the desktop shell forwards to the UI. */
 export type MenuAction = 'undo' | 'redo' | 'about' | 'openDemo' | 'zoomToFit';
@@ -9,6 +10,8 @@ export type MenuAction = 'undo' | 'redo' | 'about' | 'openDemo' | 'zoomToFit';
 export interface Events {
   'workspace.changed': WorkspaceStatus;
   'scenario.changed': { scenarioId: ScenarioId; revision: Revision };
+  /** A scenario was branched, renamed, annotated, locked, archived, restored, deleted or made the baseline. */
+  'scenarios.changed': { scenarios: ScenarioSummary[] };
   'menu.invoked': { action: MenuAction };
   'balance.progress': { jobId: number; fraction: number; phase: string };
   'balance.finished': BalanceJobState;

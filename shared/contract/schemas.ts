@@ -7,6 +7,7 @@ const territoryId = z.number().int().positive();
 const regionId = z.number().int().positive();
 const accountId = z.string().max(200);
 const empty = z.object({}).strict();
+const scenarioName = z.string().min(1).max(200);
 
 const territoryPatch = z
   .object({
@@ -99,6 +100,22 @@ export const argSchemas = {
   'measure.list': empty,
   'rep.list': empty,
   'scenario.list': empty,
+  'scenario.figures': empty,
+  'scenario.branch': z.object({ from: scenarioId, name: scenarioName }).strict(),
+  'scenario.update': z
+    .object({
+      scenarioId,
+      name: scenarioName.optional(),
+      note: z.string().max(10_000).optional(),
+      locked: z.boolean().optional(),
+      archived: z.boolean().optional(),
+    })
+    .strict(),
+  'scenario.delete': z.object({ scenarioId }).strict(),
+  'scenario.setBaseline': z.object({ scenarioId }).strict(),
+  'scenario.promote': z.object({ scenarioId }).strict(),
+  'scenario.compare': z.object({ base: scenarioId, other: scenarioId }).strict(),
+  'scenario.diffCsv': z.object({ base: scenarioId, other: scenarioId, bom: z.boolean().optional() }).strict(),
   'studyArea.get': empty,
   'assignment.get': z.object({ scenarioId }).strict(),
   'territory.list': z.object({ scenarioId }).strict(),

@@ -22,7 +22,19 @@ import { markUndone, peekRedo, peekUndo, pushHistory } from '../db/queries/histo
 import { listMeasures } from '../db/queries/measures';
 import { getMeta, setMeta } from '../db/queries/meta';
 import { listReps, repCount } from '../db/queries/reps';
-import { bumpRevision, copyScenarioContent, getScenario, insertScenario, listScenarios, scenarioCount } from '../db/queries/scenarios';
+import {
+  bumpRevision,
+  copyScenarioContent,
+  deleteScenario,
+  getScenario,
+  insertScenario,
+  listScenarios,
+  scenarioCount,
+  setBaseline,
+  updateScenario,
+  type ScenarioPatch,
+} from '../db/queries/scenarios';
+import { promoteCommand, type PlanState } from '../../../shared/domain/scenarios/promote-command';
 import { loadAdjacency, loadCellAreas, loadStudyArea, type StoredStudyArea } from '../db/queries/study-area';
 import { deleteRegion, insertRegion, listRegions, updateRegion } from '../db/queries/regions';
 import { deleteTerritory, insertTerritories, listTerritories, updateTerritory } from '../db/queries/territories';
@@ -37,6 +49,8 @@ export class Workspace {
   private packed: Omit<StudyArea, 'measures'> | null = null;
   private totals: Record<string, Float64Array> | null = null;
   private readonly assignments = new Map<ScenarioId, Int32Array>();
+  /** Bumped whenever content outside scenarios changes (an import), so derived caches keyed on it expire. */
+  private contentGeneration = 0;
 
   private constructor(
     readonly path: string,
@@ -70,10 +84,16 @@ export class Workspace {
 
   /** Drops every cache; the next read comes from the file (after an import rewrote content). */
   reload(): void {
+    this.contentGeneration++;
     this.area = null;
     this.packed = null;
     this.totals = null;
     this.assignments.clear();
+  }
+
+  /** Changes whenever accounts, measures or the study area change (not on scenario edits). */
+  get generation(): number {
+    return this.contentGeneration;
   }
 
   /** The study area's H3 cells in index order. */
@@ -163,7 +183,8 @@ export class Workspace {
     return listScenarios(this.db);
   }
 
-  private scenario(id: ScenarioId): ScenarioSummary {
+  /** One scenario's summary. @throws ContractError NOT_FOUND */
+  scenario(id: ScenarioId): ScenarioSummary {
     const s = getScenario(this.db, id);
     if (!s) throw new ContractError('NOT_FOUND', `Scenario ${id} does not exist in this workspace.`);
     return s;
@@ -230,9 +251,7 @@ export class Workspace {
    * @throws ContractError INVALID_INPUT when the name is taken or blank
    */
   createScenario(name: string, from: ScenarioId | null): ScenarioSummary {
-    const trimmed = name.trim();
-    if (trimmed === '') throw new ContractError('INVALID_INPUT', 'A scenario needs a name.');
-    if (this.scenarios().some((s) => s.name === trimmed)) throw new ContractError('INVALID_INPUT', `There is already a scenario named "${trimmed}".`);
+    const trimmed = this.freeName(name);
     if (from !== null) this.scenario(from);
     const id = this.db.transaction(() => {
       const created = insertScenario(this.db, { name: trimmed, createdAt: this.now().toISOString(), isBaseline: false, parentId: from });
@@ -240,6 +259,86 @@ export class Workspace {
       return created;
     })();
     return this.scenario(id);
+  }
+
+  /**
+   * Renames, annotates, locks or unlocks, archives or restores a scenario.
+   * @throws ContractError INVALID_INPUT for a blank or taken name, or archiving the baseline
+   */
+  updateScenario(id: ScenarioId, patch: ScenarioPatch): ScenarioSummary {
+    const current = this.scenario(id);
+    const next: ScenarioPatch = { ...patch };
+    if (patch.name !== undefined && patch.name.trim() !== current.name) next.name = this.freeName(patch.name);
+    else delete next.name;
+    if (patch.archived && current.isBaseline) {
+      throw new ContractError('INVALID_INPUT', `“${current.name}” is the baseline; make another scenario the baseline before archiving it.`);
+    }
+    this.db.transaction(() => updateScenario(this.db, id, next))();
+    return this.scenario(id);
+  }
+
+  /**
+   * Deletes a scenario and everything in it (territories, alignment, overrides, history).
+   * @throws ContractError INVALID_INPUT for the baseline or the last scenario
+   */
+  deleteScenario(id: ScenarioId): void {
+    const current = this.scenario(id);
+    if (current.isBaseline) throw new ContractError('INVALID_INPUT', `“${current.name}” is the baseline; make another scenario the baseline before deleting it.`);
+    if (this.scenarios().length === 1) throw new ContractError('INVALID_INPUT', 'A workspace keeps at least one scenario.');
+    this.db.transaction(() => deleteScenario(this.db, id))();
+    this.assignments.delete(id);
+  }
+
+  /** Makes a scenario the baseline (the current alignment); an archived one is restored. */
+  setBaseline(id: ScenarioId): ScenarioSummary {
+    this.scenario(id);
+    this.db.transaction(() => {
+      updateScenario(this.db, id, { archived: false });
+      setBaseline(this.db, id);
+    })();
+    return this.scenario(id);
+  }
+
+  /** The baseline scenario, if one is marked. */
+  baseline(): ScenarioSummary | undefined {
+    return this.scenarios().find((s) => s.isBaseline);
+  }
+
+  /**
+   * Makes the baseline's plan equal to this scenario's as one command in the baseline's
+   * history, so one undo there takes the promotion back.
+   * @throws ContractError INVALID_INPUT without a baseline, for the baseline itself, or when the plans are the same; SCENARIO_LOCKED when the baseline is locked
+   */
+  promote(id: ScenarioId): CommandResult & { baselineId: ScenarioId } {
+    const source = this.scenario(id);
+    const baseline = this.baseline();
+    if (!baseline) throw new ContractError('INVALID_INPUT', 'No scenario is marked as the baseline; mark one first.');
+    if (baseline.id === id) throw new ContractError('INVALID_INPUT', `“${source.name}” is already the baseline.`);
+    let command: Command;
+    try {
+      command = promoteCommand(this.planState(baseline.id), this.planState(id), source.name);
+    } catch (error) {
+      if (error instanceof DomainError) throw toContractError(error);
+      throw error;
+    }
+    return { ...this.execute(baseline.id, command), baselineId: baseline.id };
+  }
+
+  private planState(id: ScenarioId): PlanState {
+    return {
+      territories: listTerritories(this.db, id),
+      regions: listRegions(this.db, id),
+      territoryOfCell: this.assignmentArray(id),
+      overrides: new Map(listOverrides(this.db, id).map((o) => [o.accountId, o.territoryId])),
+    };
+  }
+
+  /** A trimmed scenario name that no other scenario has. */
+  private freeName(name: string): string {
+    const trimmed = name.trim();
+    if (trimmed === '') throw new ContractError('INVALID_INPUT', 'A scenario needs a name.');
+    if (this.scenarios().some((s) => s.name === trimmed)) throw new ContractError('INVALID_INPUT', `There is already a scenario named "${trimmed}".`);
+    return trimmed;
   }
 
   regions(id: ScenarioId): Region[] {

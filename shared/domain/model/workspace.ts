@@ -28,6 +28,8 @@ export interface ScenarioSummary {
   note: string;
   locked: boolean;
   isBaseline: boolean;
+  /** Hidden from the scenario picker until restored. */
+  archived: boolean;
   revision: number;
   territories: number;
 }

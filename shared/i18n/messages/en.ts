@@ -1,5 +1,8 @@
+import { enScenarios } from './en-scenarios';
+
 /** English messages: the reference catalog. Every UI string lives here; other locales fall back to it. */
 export const en = {
+  ...enScenarios,
   'app.name': 'Tessera',
   'app.tagline': 'Sales territory design',
   'workspace.none.title': 'No workspace is open',
@@ -287,6 +290,7 @@ export const en = {
   'command.balance.realign': 'Rebalance ({count} cells moved)',
   'command.balance.local': 'Rebalance the neighbourhood ({count} cells moved)',
   'command.mergeTerritories': 'Merge {from} into {into}',
+  'command.promote': 'Promote “{name}” to the baseline',
   'command.splitTerritory': 'Split {count} cells off {territory}',
   'command.overrideAccounts': 'Place {account} in {territory}',
   'command.clearOverride': 'Return {account} to its cell',

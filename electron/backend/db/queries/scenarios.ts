@@ -10,13 +10,14 @@ interface ScenarioRow {
   note: string;
   locked: number;
   is_baseline: number;
+  archived: number;
   revision: number;
   territories: number;
 }
 
-const SELECT = `SELECT s.id, s.name, s.parent_id, s.created_at, s.note, s.locked, s.is_baseline, s.revision,
+const SELECT = `SELECT s.id, s.name, s.parent_id, s.created_at, s.note, s.locked, s.is_baseline, s.archived, s.revision,
   (SELECT count(*) FROM territories t WHERE t.scenario_id = s.id) AS territories
-  FROM scenarios s WHERE s.archived = 0`;
+  FROM scenarios s WHERE 1 = 1`;
 
 function toSummary(r: ScenarioRow): ScenarioSummary {
   return {
@@ -27,11 +28,13 @@ function toSummary(r: ScenarioRow): ScenarioSummary {
     note: r.note,
     locked: r.locked === 1,
     isBaseline: r.is_baseline === 1,
+    archived: r.archived === 1,
     revision: r.revision,
     territories: r.territories,
   };
 }
 
+/** Every scenario, archived ones included, in creation order. */
 export function listScenarios(db: Db): ScenarioSummary[] {
   return (db.prepare(`${SELECT} ORDER BY s.id`).all() as ScenarioRow[]).map(toSummary);
 }
@@ -60,6 +63,34 @@ export function copyScenarioContent(db: Db, from: ScenarioId, to: ScenarioId): v
   ).run(to, from);
 }
 
+export interface ScenarioPatch {
+  name?: string;
+  note?: string;
+  locked?: boolean;
+  archived?: boolean;
+}
+
+/** Changes a scenario's name, note, lock or archived flag. Call inside a transaction. */
+export function updateScenario(db: Db, id: ScenarioId, patch: ScenarioPatch): void {
+  const statement = db.prepare(
+    `UPDATE scenarios SET name = coalesce(@name, name), note = coalesce(@note, note),
+       locked = coalesce(@locked, locked), archived = coalesce(@archived, archived) WHERE id = @id`,
+  );
+  const flag = (v: boolean | undefined) => (v === undefined ? null : v ? 1 : 0);
+  statement.run({ id, name: patch.name ?? null, note: patch.note ?? null, locked: flag(patch.locked), archived: flag(patch.archived) });
+}
+
+/** Makes `id` the only baseline. Call inside a transaction. */
+export function setBaseline(db: Db, id: ScenarioId): void {
+  db.prepare('UPDATE scenarios SET is_baseline = (id = ?)').run(id);
+}
+
+/** Deletes a scenario with its territories, regions, alignment, overrides and history; its children lose their parent. */
+export function deleteScenario(db: Db, id: ScenarioId): void {
+  db.prepare('DELETE FROM scenarios WHERE id = ?').run(id);
+}
+
+/** Scenarios not archived. */
 export function scenarioCount(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM scenarios WHERE archived = 0').get() as { n: number }).n;
 }

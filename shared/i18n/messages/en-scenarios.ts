@@ -1,0 +1,3 @@
+/** English messages of the scenario tree and the compare view (part of the `en` catalog). */
+export const enScenarios = {
+} as const;
