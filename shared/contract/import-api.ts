@@ -78,6 +78,8 @@ export interface ImportReport {
   } | null;
   mappingName: string;
   elapsedMs: number;
+  /** Where the time went (ms): reading and checking rows, H3 cells, the study area, the transfer from the reading thread, the database write. */
+  timings: { readMs: number; cellsMs: number; studyAreaMs: number; transferMs: number; writeMs: number };
 }
 
 export interface ImportJobState {

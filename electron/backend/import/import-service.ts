@@ -138,7 +138,7 @@ export class ImportService {
         try {
           job.state = { ...job.state, phase: 'writing' };
           this.emit('import.progress', { jobId: id, phase: 'writing', rows: job.state.rows, bytes: job.state.bytes, totalBytes: job.state.totalBytes });
-          const report = this.commit(job, outcome.prepared, request, file.name, scenarioName, started);
+          const report = this.commit(job, outcome.prepared, request, file.name, scenarioName, started, outcome.transferMs);
           job.state = { ...job.state, state: 'done', phase: 'finished', bytes: job.state.totalBytes, rows: report.rowsRead, report };
         } catch (error) {
           job.state = { ...job.state, state: 'failed', phase: 'finished', error: messageOf(error, file.name) };
@@ -150,7 +150,8 @@ export class ImportService {
   }
 
   /** Writes what was read in one transaction, saves the mapping, and announces the new content. */
-  private commit(job: Job, prepared: Prepared, request: ImportRequest, fileName: string, scenarioName: string, started: number): ImportReport {
+  private commit(job: Job, prepared: Prepared, request: ImportRequest, fileName: string, scenarioName: string, started: number, transferMs: number): ImportReport {
+    const writeStarted = performance.now();
     const ws = this.session.require();
     if (ws.path !== job.path) throw new Error('The workspace was closed while the file was being read; nothing was imported.');
     const now = new Date().toISOString();
@@ -171,6 +172,7 @@ export class ImportService {
       }
       saveMapping(ws.db, { name: mappingName, kind: request.kind, signature: layoutSignature(request.mapping.columns.map((c) => c.column)), mapping: request.mapping }, now);
     })();
+    const writeMs = Math.round(performance.now() - writeStarted);
     job.issues = issues.sort((a, b) => a.row - b.row);
     this.session.contentChanged();
     const { addedCells, ...recordCounts } = counts;
@@ -187,6 +189,7 @@ export class ImportService {
       alignment,
       mappingName,
       elapsedMs: Date.now() - started,
+      timings: { ...prepared.timings, transferMs, writeMs },
     };
   }
 

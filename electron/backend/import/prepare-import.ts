@@ -37,14 +37,18 @@ export async function prepareImport(request: PrepareRequest, hooks: PrepareHooks
     const measures = request.mapping.columns
       .filter((c) => c.role === 'measure')
       .map((c) => ({ key: measureKeyOf(c), label: c.label ?? c.column }));
+    const started = performance.now();
     if (request.kind === 'alignment') {
       const { rowsRead, rejected, issues, alignment } = await readAlignmentRows(request, table, hooks);
-      return { kind: request.kind, rowsRead, rejected, issues, records: null, growth: null, alignment, polygons: null, measures };
+      const timings = { readMs: Math.round(performance.now() - started), cellsMs: 0, studyAreaMs: 0 };
+      return { kind: request.kind, rowsRead, rejected, issues, records: null, growth: null, alignment, polygons: null, measures, timings };
     }
-    const { rowsRead, rejected, issues, records } = await readRecords(request, table, measures, hooks);
+    const { rowsRead, rejected, issues, records, cellsMs } = await readRecords(request, table, measures, hooks);
+    const read = performance.now();
     hooks.onProgress({ phase: 'locating', rows: rowsRead, bytes: table.info.bytes, totalBytes: table.info.bytes });
     const growth = request.kind === 'accounts' ? growStudyArea(request.existingCells, records.cells, records.lat, records.lon, request.resolution) : null;
-    return { kind: request.kind, rowsRead, rejected, issues, records, growth, alignment: null, polygons: null, measures };
+    const timings = { readMs: Math.round(read - started - cellsMs), cellsMs: Math.round(cellsMs), studyAreaMs: Math.round(performance.now() - read) };
+    return { kind: request.kind, rowsRead, rejected, issues, records, growth, alignment: null, polygons: null, measures, timings };
   } finally {
     await table.close();
   }
@@ -59,7 +63,8 @@ function prepareGeojson(request: PrepareRequest): Prepared {
   const label = request.mapping.columns.find((c) => c.role === 'territory')?.column;
   const { features, issues } = readGeojsonTerritories(request.path, label);
   const rejected = new Set(issues.map((i) => i.row)).size;
-  return { kind: 'alignment', rowsRead: features.length + rejected, rejected, issues, records: null, growth: null, alignment: null, polygons: features, measures: [] };
+  const timings = { readMs: 0, cellsMs: 0, studyAreaMs: 0 };
+  return { kind: 'alignment', rowsRead: features.length + rejected, rejected, issues, records: null, growth: null, alignment: null, polygons: features, measures: [], timings };
 }
 
 type Table = Awaited<ReturnType<typeof openTable>>;
@@ -123,8 +128,10 @@ async function readRecords(request: PrepareRequest, table: Table, measures: { ke
   const n = ids.length;
   const latArray = Float64Array.from(lat);
   const lonArray = Float64Array.from(lon);
+  const cellsStarted = performance.now();
   const cells = new Array<string>(n);
   for (let i = 0; i < n; i++) cells[i] = latLngToCell(latArray[i]!, lonArray[i]!, request.resolution);
+  const cellsMs = performance.now() - cellsStarted;
   const records: PreparedRecords = {
     ids,
     names,
@@ -136,7 +143,7 @@ async function readRecords(request: PrepareRequest, table: Table, measures: { ke
     attributes,
     capacity: request.kind === 'reps' ? Float64Array.from(capacity) : null,
   };
-  return { rowsRead, rejected, issues, records };
+  return { rowsRead, rejected, issues, records, cellsMs };
 }
 
 async function readAlignmentRows(request: PrepareRequest, table: Table, hooks: PrepareHooks) {

@@ -66,6 +66,8 @@ export interface Prepared {
   polygons: { label: string; polygons: number[][][][] }[] | null;
   /** Measures the mapping names, in column order. */
   measures: { key: string; label: string }[];
+  /** Milliseconds spent reading and checking rows, placing records in cells, and growing the study area. */
+  timings: { readMs: number; cellsMs: number; studyAreaMs: number };
 }
 
 /** Progress of the reading, for the progress bar. */

@@ -5,7 +5,7 @@ import type { ImportWorkerMessage } from './import-worker';
 import { ImportCancelled, prepareImport } from './prepare-import';
 import type { PrepareProgress, PrepareRequest, Prepared } from './prepared';
 
-export type ReadOutcome = { state: 'done'; prepared: Prepared } | { state: 'cancelled' } | { state: 'failed'; error: string };
+export type ReadOutcome = { state: 'done'; prepared: Prepared; transferMs: number } | { state: 'cancelled' } | { state: 'failed'; error: string };
 
 export interface RunningRead {
   done: Promise<ReadOutcome>;
@@ -35,7 +35,9 @@ export function runImportRead(request: PrepareRequest, onProgress: (p: PreparePr
   });
   worker.on('message', (message: ImportWorkerMessage) => {
     if (message.type === 'progress') onProgress(message.progress);
-    else if (message.type === 'done') settle({ state: 'done', prepared: message.prepared });
+    else if (message.type === 'done') {
+      settle({ state: 'done', prepared: message.prepared, transferMs: Math.max(0, Math.round(performance.timeOrigin + performance.now() - message.sentAt)) });
+    }
     else settle({ state: 'failed', error: message.message });
   });
   worker.on('error', (error) => settle({ state: 'failed', error: error.message }));
@@ -46,7 +48,7 @@ export function runImportRead(request: PrepareRequest, onProgress: (p: PreparePr
 function readInProcess(request: PrepareRequest, onProgress: (p: PrepareProgress) => void): RunningRead {
   let cancelled = false;
   const done = prepareImport(request, { onProgress, isCancelled: () => cancelled }).then(
-    (prepared): ReadOutcome => (cancelled ? { state: 'cancelled' } : { state: 'done', prepared }),
+    (prepared): ReadOutcome => (cancelled ? { state: 'cancelled' } : { state: 'done', prepared, transferMs: 0 }),
     (error: unknown): ReadOutcome =>
       error instanceof ImportCancelled || cancelled ? { state: 'cancelled' } : { state: 'failed', error: error instanceof Error ? error.message : String(error) },
   );
