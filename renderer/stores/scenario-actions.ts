@@ -1,3 +1,4 @@
+import type { Assignment } from '../../shared/contract/api';
 import type { ScenarioSummary } from '../../shared/domain/model/workspace';
 import type { Client } from '../client/create-client';
 import { downloadText } from '../ui/download-text';
@@ -95,6 +96,16 @@ export function createScenarioActions(client: Client, deps: ScenarioDeps) {
       await loadComparison();
     },
     closeCompare,
+    /** The two plans of a comparison (the territory of every cell on each side), for the compare maps. */
+    async loadPlans(baseId: number, otherId: number): Promise<{ base: Assignment; other: Assignment } | undefined> {
+      return guarded(async () => {
+        const [base, other] = await Promise.all([
+          client.call('assignment.get', { scenarioId: baseId }),
+          client.call('assignment.get', { scenarioId: otherId }),
+        ]);
+        return { base, other };
+      });
+    },
     /** Saves the change list from base to other as a CSV download. */
     async downloadChanges(bom: boolean): Promise<void> {
       const compare = get().compare;
