@@ -53,7 +53,15 @@ export async function runImportSuite(scratch: string, cliPath: string, log: (lin
   });
   const wallMs = performance.now() - started;
   if (run.status !== 0) throw new Error(`import bench failed: ${run.stderr}`);
-  const report = JSON.parse(run.stdout) as { rowsRead: number; imported: number; rejected: number; addedCells: number; elapsedMs: number; errors: unknown[] };
+  const report = JSON.parse(run.stdout) as {
+    rowsRead: number;
+    imported: number;
+    rejected: number;
+    addedCells: number;
+    elapsedMs: number;
+    timings: Record<string, number>;
+    errors: unknown[];
+  };
   const peakRssMb = Number(/peak RSS (\d+) MB/.exec(run.stderr)?.[1] ?? Number.NaN);
   const seconds = wallMs / 1000;
   return {
@@ -65,6 +73,8 @@ export async function runImportSuite(scratch: string, cliPath: string, log: (lin
     studyAreaCells: report.addedCells,
     processWallMs: Math.round(wallMs),
     importElapsedMs: report.elapsedMs,
+    /** Where the time went: reading and checking rows, H3 cells, the study area, the database write. */
+    phasesMs: report.timings,
     rowsPerSecond: Math.round(report.rowsRead / seconds),
     peakRssMb,
     targets: { wallMs: 10_000, rowsPerSecond: 100_000, peakRssMb: 1536 },
