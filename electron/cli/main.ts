@@ -4,6 +4,8 @@ import { runBench } from './bench/run-bench';
 import { createCommand, demoCommand, infoCommand, serveCommand, type Io } from './commands';
 import { balanceCommand, metricsCommand } from './balance-commands';
 import { importCommand } from './import-command';
+import { resolutionCommand } from './resolution-command';
+import { scenarioCommand } from './scenario-commands';
 import { parseArgs, UsageError } from './parse-args';
 import { USAGE } from './usage';
 
@@ -11,8 +13,9 @@ const FLAGS = [
   'resolution', 'json', 'accounts', 'reps', 'seed', 'force', 'port', 'data-dir', 'out', 'help',
   'workspace', 'scenario', 'mode', 'territories', 'measure', 'tolerance', 'into',
   'suite', 'map', 'mapping', 'sheet', 'decimal', 'missing', 'remove-missing', 'save-mapping', 'no-fill', 'rejects',
+  'name', 'from', 'base', 'other', 'csv', 'bom', 'to', 'text',
 ];
-const SWITCHES = ['json', 'force', 'help', 'remove-missing', 'no-fill'];
+const SWITCHES = ['json', 'force', 'help', 'remove-missing', 'no-fill', 'bom'];
 const REPEATABLE = ['measure', 'map'];
 
 export async function main(argv: readonly string[], io: Io, rendererDir: string): Promise<number> {
@@ -43,6 +46,12 @@ export async function main(argv: readonly string[], io: Io, rendererDir: string)
         return 0;
       case 'import':
         await importCommand(args, io);
+        return 0;
+      case 'scenario':
+        scenarioCommand(args, io);
+        return 0;
+      case 'resolution':
+        resolutionCommand(args, io);
         return 0;
       case 'bench':
         await runBench(args, io);

@@ -22,7 +22,22 @@ Usage:
                                                       GeoJSON); fields: id name lat lon postal
                                                       country capacity territory rep region
                                                       measure[:key] attribute[:key] ignore
-  tessera bench [--out dir] [--suite all|foundation|balancing|import]
+  tessera scenario list --workspace <ws> [--json]   scenarios with their figures and how far each
+                                                      is from the baseline
+  tessera scenario branch --workspace <ws> --from <name> --name <new> [--json]
+                                                      copy a scenario into a new one
+  tessera scenario compare --workspace <ws> --base <a> --other <b> [--csv <out.csv>] [--bom] [--json]
+                                                      what moves from a to b: per territory, per
+                                                      account; --csv writes the change list
+  tessera scenario promote|rename|note|lock|unlock|archive|restore|delete|baseline
+          --workspace <ws> --name <scenario> [--to <new name>] [--text <note>] [--json]
+                                                      manage scenarios (promote: make the baseline's
+                                                      plan this one's, one undo step in the baseline)
+  tessera resolution --workspace <ws> --to <res> [--json]
+                                                      change the H3 resolution (0–15): every
+                                                      scenario's alignment is carried over; clears
+                                                      undo history; reports accounts that moved
+  tessera bench [--out dir] [--suite all|foundation|balancing|scenarios|import]
                                                       run the benchmarks, write JSON
   tessera help                                        this text
 

@@ -5,6 +5,7 @@ import type { Command } from '../../shared/domain/commands/command';
 import type { Client } from '../client/create-client';
 import { territoryBounds } from '../map/territory-bounds';
 import { createImportActions } from './import-actions';
+import { createResolutionActions } from './resolution-actions';
 import { createScenarioActions } from './scenario-actions';
 import type { AccountColumns, BalanceRequest } from '../../shared/contract/api';
 import { initialState, useAppStore, type AccountDrag, type MapAccounts, type MapCells, type MapMode, type Preview, type ToolId } from './use-app-store';
@@ -191,6 +192,8 @@ export function createActions(client: Client) {
     showImport: (open: boolean) => set({ importOpen: open }),
     /** Calls and events of the import wizard (staging, preview, job, rejects). */
     imports: createImportActions(client),
+    /** Changing the workspace's H3 resolution (the resolution dialog). */
+    resolution: createResolutionActions(client),
     setTool: (tool: ToolId) => set({ tool, preview: null, hoverCells: [], sketch: null, hoverAccount: null, accountDrag: null }),
     setMapMode: (mapMode: MapMode) => set({ mapMode }),
     setShowAccounts: (showAccounts: boolean) => set({ showAccounts, hoverAccount: null }),

@@ -83,12 +83,13 @@ export function createScenarioActions(client: Client, deps: ScenarioDeps) {
       guarded(() => client.call('scenario.update', { scenarioId, ...patch })),
     remove: (scenarioId: number) => guarded(() => client.call('scenario.delete', { scenarioId })),
     setBaseline: (scenarioId: number) => guarded(() => client.call('scenario.setBaseline', { scenarioId })),
-    /** Promotes a scenario and shows the baseline, where one undo takes the promotion back. */
-    async promote(scenarioId: number): Promise<void> {
+    /** Promotes a scenario and shows the baseline, where one undo takes the promotion back; false when refused. */
+    async promote(scenarioId: number): Promise<boolean> {
       const result = await guarded(() => client.call('scenario.promote', { scenarioId }));
-      if (!result) return;
+      if (!result) return false;
       closeCompare();
       if (get().scenarioId !== result.baselineId) deps.selectScenario(result.baselineId);
+      return true;
     },
     /** Opens the compare view on two scenarios (base → other). */
     async openCompare(baseId: number, otherId: number): Promise<void> {

@@ -9,6 +9,7 @@ import type { DataCredit, Measure, Rep, ScenarioSummary, WorkspaceInfo } from '.
 import type { ContractErrorData } from './errors';
 import type { ImportJobState, ImportPreview, SavedMapping, StagedFile } from './import-api';
 import type { DiffCsv, ScenarioComparison, ScenarioFigures } from './scenario-api';
+import type { ResolutionReport } from './resolution-api';
 import { argSchemas, type ArgSchemas } from './schemas';
 
 /** Where the backend stands with its workspace file. */
@@ -159,6 +160,7 @@ export interface Results {
   'workspace.openDemo': WorkspaceStatus;
   'workspace.saveAs': WorkspaceStatus;
   'workspace.close': WorkspaceStatus;
+  'workspace.setResolution': ResolutionReport;
   'measure.list': Measure[];
   'rep.list': Rep[];
   'scenario.list': ScenarioSummary[];
@@ -195,6 +197,7 @@ export interface Results {
 }
 
 export type { Delta, DiffCsv, MovedAccounts, ScenarioComparison, ScenarioFigures, TerritoryDelta } from './scenario-api';
+export type { ResolutionReport, ScenarioCarryReport } from './resolution-api';
 export type { ImportJobState, ImportPreview, ImportReport, ImportRequest, SavedMapping, StagedFile } from './import-api';
 
 export type Method = keyof ArgSchemas & keyof Results;

@@ -97,6 +97,7 @@ export const argSchemas = {
   'workspace.openDemo': empty,
   'workspace.saveAs': empty,
   'workspace.close': empty,
+  'workspace.setResolution': z.object({ resolution: z.number().int().min(0).max(15) }).strict(),
   'measure.list': empty,
   'rep.list': empty,
   'scenario.list': empty,

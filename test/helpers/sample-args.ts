@@ -11,6 +11,7 @@ export const SAMPLE_ARGS: { [M in Method]: Args<M> } = {
   'workspace.openDemo': {},
   'workspace.saveAs': {},
   'workspace.close': {},
+  'workspace.setResolution': { resolution: 5 },
   'measure.list': {},
   'rep.list': {},
   'scenario.list': {},

@@ -1,4 +1,5 @@
 import { ContractError } from '../../../shared/contract/errors';
+import { changeResolution } from '../workspace/change-resolution';
 import type { Handlers, HandlerContext } from './types';
 
 const NO_DIALOGS =
@@ -6,7 +7,7 @@ const NO_DIALOGS =
 
 export function workspaceHandlers(
   ctx: HandlerContext,
-): Pick<Handlers, 'workspace.status' | 'workspace.info' | 'workspace.recent' | 'workspace.create' | 'workspace.open' | 'workspace.openDemo' | 'workspace.saveAs' | 'workspace.close'> {
+): Pick<Handlers, 'workspace.status' | 'workspace.info' | 'workspace.recent' | 'workspace.create' | 'workspace.open' | 'workspace.openDemo' | 'workspace.saveAs' | 'workspace.close' | 'workspace.setResolution'> {
   const { session } = ctx;
   const dialogs = () => {
     if (!ctx.dialogs) throw new ContractError('UNSUPPORTED', NO_DIALOGS);
@@ -36,5 +37,10 @@ export function workspaceHandlers(
       return path ? session.saveAs(path) : session.status();
     },
     'workspace.close': () => session.close(),
+    'workspace.setResolution': ({ resolution }) => {
+      const report = changeResolution(session.require(), resolution);
+      session.contentChanged();
+      return report;
+    },
   };
 }

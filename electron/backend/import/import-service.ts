@@ -23,6 +23,8 @@ const REPORT_ISSUES = 1000;
 interface Job {
   state: ImportJobState;
   path: string;
+  /** The workspace's H3 resolution when reading began (the file's cells are at it). */
+  resolution: number;
   running: RunningRead | null;
   issues: ImportIssue[];
 }
@@ -104,9 +106,11 @@ export class ImportService {
       if (ws.cellH3().length === 0) throw new ContractError('INVALID_INPUT', 'Import accounts first: an alignment is laid on the study area they define.');
     }
     const id = this.nextId++;
+    const resolution = ws.info().resolution;
     const job: Job = {
       state: { jobId: id, state: 'running', phase: 'reading', rows: 0, bytes: 0, totalBytes: file.bytes },
       path: ws.path,
+      resolution,
       running: null,
       issues: [],
     };
@@ -119,7 +123,7 @@ export class ImportService {
         kind: request.kind,
         sheet: request.sheet,
         mapping: request.mapping,
-        resolution: ws.info().resolution,
+        resolution,
         existingCells: request.kind === 'accounts' ? [...ws.cellH3()] : [],
       },
       (p) => {
@@ -154,6 +158,7 @@ export class ImportService {
     const writeStarted = performance.now();
     const ws = this.session.require();
     if (ws.path !== job.path) throw new Error('The workspace was closed while the file was being read; nothing was imported.');
+    if (ws.info().resolution !== job.resolution) throw new Error('The workspace changed resolution while the file was being read; nothing was imported. Import it again.');
     const now = new Date().toISOString();
     const mappingName = request.saveMappingAs?.trim() || basename(fileName, extname(fileName));
     const issues = [...prepared.issues];

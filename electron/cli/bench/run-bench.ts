@@ -9,6 +9,7 @@ import type { Io } from '../commands';
 import { UsageError, type ParsedArgs } from '../parse-args';
 import { runBalancingSuite } from './balancing-bench';
 import { runImportSuite } from './import-bench';
+import { runScenarioSuite } from './scenario-bench';
 import { time } from './measure';
 
 /**
@@ -21,10 +22,10 @@ export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
   const now = () => new Date();
   const suite = typeof args.flags.get('suite') === 'string' ? (args.flags.get('suite') as string) : 'all';
-  if (!['all', 'foundation', 'balancing', 'import'].includes(suite)) throw new UsageError('--suite must be all, foundation, balancing or import.');
+  if (!['all', 'foundation', 'balancing', 'scenarios', 'import'].includes(suite)) throw new UsageError('--suite must be all, foundation, balancing, scenarios or import.');
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   try {
-    if (suite === 'all' || suite === 'foundation' || suite === 'balancing') await runDesignSuites(io, outDir, scratch, suite, machine);
+    if (suite === 'all' || suite === 'foundation' || suite === 'balancing' || suite === 'scenarios') await runDesignSuites(io, outDir, scratch, suite, machine);
     if (suite === 'all' || suite === 'import') {
       const imports = await runImportSuite(scratch, join(__dirname, 'cli.js'), (line) => io.err(line));
       const importReport = { suite: 'import', at: now().toISOString(), machine, figures: imports };
@@ -38,10 +39,10 @@ export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
   }
 }
 
-/** The foundation suite (demo, open, read models, wire) and the balancing suite on H-220k. */
+/** The foundation suite (demo, open, read models, wire), then the balancing and scenarios suites on one H-220k workspace. */
 async function runDesignSuites(io: Io, outDir: string, scratch: string, suite: string, machine: object): Promise<void> {
   const now = () => new Date();
-  if (suite !== 'balancing') {
+  if (suite === 'all' || suite === 'foundation') {
     io.err('foundation: generating the demo content (3 runs)…');
     const generate = time(3, () => generateDemoContent());
     const file = join(scratch, 'demo.tessera');
@@ -94,22 +95,30 @@ async function runDesignSuites(io: Io, outDir: string, scratch: string, suite: s
     io.err(`Wrote ${out}`);
 
   }
-  if (suite !== 'foundation') {
-    // Balancing suite on the H-220k instance of BENCHMARKS.md.
-    io.err('balancing: generating the H-220k workspace (res 6, 100,000 accounts, 100 reps)…');
-    const h220k = join(scratch, 'h220k.tessera');
-    writeDemoWorkspace(h220k, { resolution: 6, accounts: 100_000, reps: 100, seed: 2026 }, now);
-    const wsH = Workspace.open(h220k, now);
-    let balancing;
-    try {
-      balancing = runBalancingSuite(wsH, (line) => io.err(line));
-    } finally {
-      wsH.close();
+  if (suite === 'foundation') return;
+  // The balancing and scenarios suites share one H-220k instance of BENCHMARKS.md, generated once.
+  io.err('generating the H-220k workspace (res 6, 100,000 accounts, 100 reps)…');
+  const h220k = join(scratch, 'h220k.tessera');
+  writeDemoWorkspace(h220k, { resolution: 6, accounts: 100_000, reps: 100, seed: 2026 }, now);
+  const wsH = Workspace.open(h220k, now);
+  try {
+    if (suite === 'all' || suite === 'balancing') {
+      const balancing = runBalancingSuite(wsH, (line) => io.err(line));
+      writeReport(io, outDir, { suite: 'balancing', at: now().toISOString(), machine, figures: balancing });
     }
-    const balancingReport = { suite: 'balancing', at: now().toISOString(), machine, figures: balancing };
-    const balancingOut = join(outDir, 'balancing.json');
-    writeFileSync(balancingOut, `${JSON.stringify(balancingReport, null, 2)}\n`);
-    io.out(JSON.stringify(balancingReport, null, 2));
-    io.err(`Wrote ${balancingOut}`);
+    if (suite === 'all' || suite === 'scenarios') {
+      const scenarios = runScenarioSuite(wsH, (line) => io.err(line));
+      writeReport(io, outDir, { suite: 'scenarios', at: now().toISOString(), machine, figures: scenarios });
+    }
+  } finally {
+    wsH.close();
   }
+}
+
+/** Writes `<suite>.json` and echoes it. */
+function writeReport(io: Io, outDir: string, report: { suite: string; at: string; machine: object; figures: object }): void {
+  const out = join(outDir, `${report.suite}.json`);
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  io.out(JSON.stringify(report, null, 2));
+  io.err(`Wrote ${out}`);
 }

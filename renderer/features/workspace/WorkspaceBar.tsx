@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { useAppStore } from '../../stores/use-app-store';
+import { ResolutionButton } from './ResolutionDialog';
 
 /** Top bar: workspace name and size, scenario picker, undo/redo with labels, file actions. */
 export function WorkspaceBar({ canUseDialogs }: { canUseDialogs: boolean }) {
@@ -32,11 +33,18 @@ export function WorkspaceBar({ canUseDialogs }: { canUseDialogs: boolean }) {
         <label className="scenario-picker">
           {t('scenario.label')}
           <select value={scenarioId ?? ''} onChange={(e) => actions.selectScenario(Number(e.target.value))}>
-            {scenarios.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.isBaseline ? t('scenario.baseline', { name: s.name }) : s.name}
-              </option>
-            ))}
+            {scenarios
+              .filter((s) => !s.archived || s.id === scenarioId)
+              .map((s) => {
+                let text = s.isBaseline ? t('scenario.baseline', { name: s.name }) : s.name;
+                if (s.locked) text = t('scenarios.picker.locked', { name: text });
+                if (s.archived) text = t('scenarios.picker.archived', { name: text });
+                return (
+                  <option key={s.id} value={s.id}>
+                    {text}
+                  </option>
+                );
+              })}
           </select>
         </label>
       )}
@@ -52,6 +60,7 @@ export function WorkspaceBar({ canUseDialogs }: { canUseDialogs: boolean }) {
             <button type="button" title={t('import.openTitle')} onClick={() => actions.showImport(true)}>
               {t('import.open')}
             </button>
+            <ResolutionButton info={info} />
           </>
         )}
         <button type="button" onClick={() => void actions.openDemo()}>{t('action.openDemo')}</button>

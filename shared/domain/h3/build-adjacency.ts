@@ -11,10 +11,15 @@ export interface Csr {
  * Builds the edge-adjacency graph of a set of H3 cells (only neighbours that are
  * themselves in the set). Neighbour lists are sorted ascending; the graph is symmetric.
  * Computed once per study area and cached: h3-js is too slow for inner loops.
+ * @param known the index of every cell of `h3`, when the caller has it already
  */
-export function buildAdjacency(h3: readonly H3Cell[]): Csr {
-  const index = new Map<H3Cell, number>();
-  h3.forEach((cell, i) => index.set(cell, i));
+export function buildAdjacency(h3: readonly H3Cell[], known?: ReadonlyMap<H3Cell, number>): Csr {
+  let index = known;
+  if (!index) {
+    const built = new Map<H3Cell, number>();
+    h3.forEach((cell, i) => built.set(cell, i));
+    index = built;
+  }
   const offsets = new Int32Array(h3.length + 1);
   const neighbors: number[] = [];
   const row: number[] = [];

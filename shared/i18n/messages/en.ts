@@ -1,8 +1,10 @@
+import { enResolution } from './en-resolution';
 import { enScenarios } from './en-scenarios';
 
 /** English messages: the reference catalog. Every UI string lives here; other locales fall back to it. */
 export const en = {
   ...enScenarios,
+  ...enResolution,
   'app.name': 'Tessera',
   'app.tagline': 'Sales territory design',
   'workspace.none.title': 'No workspace is open',
