@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { AboutDialog } from './features/about/AboutDialog';
+import { CompareView } from './features/compare/CompareView';
 import { ImportDialog } from './features/import/ImportDialog';
-import { TerritoryList } from './features/territories/TerritoryList';
+import { SidePanel } from './features/scenarios/SidePanelTabs';
 import { StatusScreen } from './features/workspace/StatusScreen';
 import { WorkspaceBar } from './features/workspace/WorkspaceBar';
 import { MapView } from './map/MapView';
@@ -14,6 +15,7 @@ import { isTypingTarget } from './ui/is-typing-target';
 export function App({ canUseDialogs }: { canUseDialogs: boolean }) {
   const actions = useActions();
   const ready = useAppStore((s) => s.status?.state === 'open' && !s.loading && s.cells !== null);
+  const comparing = useAppStore((s) => s.compare !== null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -30,10 +32,12 @@ export function App({ canUseDialogs }: { canUseDialogs: boolean }) {
     <div className="app">
       <WorkspaceBar canUseDialogs={canUseDialogs} />
       <ErrorBanner />
-      {ready ? (
+      {ready && comparing ? (
+        <CompareView />
+      ) : ready ? (
         <main className="workbench">
           <aside className="side-panel">
-            <TerritoryList />
+            <SidePanel />
           </aside>
           <MapView />
         </main>

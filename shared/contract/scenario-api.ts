@@ -33,7 +33,10 @@ export interface TerritoryDelta {
   name: string;
   /** Its name on each side (null where it does not exist). */
   names: Delta<string | null>;
+  /** The other scenario's colour for it, or the base's when it exists only there. */
   color: string;
+  /** Its colour on each side (null where it does not exist). */
+  colors: Delta<string | null>;
   inBase: boolean;
   inOther: boolean;
   rep: Delta<string | null>;

@@ -23,6 +23,7 @@ export interface TerritoryDeltaRow {
   name: string;
   names: Pair<string | null>;
   color: string;
+  colors: Pair<string | null>;
   inBase: boolean;
   inOther: boolean;
   rep: Pair<string | null>;
@@ -82,6 +83,7 @@ export function territoryDeltas(input: {
       name: shown.name,
       names: { before: b?.name ?? null, after: o?.name ?? null },
       color: shown.color,
+      colors: { before: b?.color ?? null, after: o?.color ?? null },
       inBase: b !== undefined,
       inOther: o !== undefined,
       rep: { before: b?.repId ?? null, after: o?.repId ?? null },
