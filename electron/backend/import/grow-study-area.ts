@@ -1,9 +1,9 @@
 import { cellToLatLng, polygonToCells } from 'h3-js';
 import { buildAdjacency } from '../../../shared/domain/h3/build-adjacency';
 import { cellAreasKm2 } from '../../../shared/domain/h3/cell-areas';
+import { CellTable, cellBits, readCellBits } from '../../../shared/domain/h3/cell-bits';
 import { connectedComponents } from '../../../shared/domain/graph/connected-components';
 import { clipPolygonToBox, widenedBox, type Box } from '../../../shared/domain/geo/clip-to-box';
-import { createPolygonIndex } from '../../../shared/domain/geo/point-in-polygon';
 import type { PolygonCoords } from '../../../shared/domain/h3/build-study-area';
 import { landForPoints } from './land-for-points';
 import type { StudyAreaGrowth } from './prepared';
@@ -27,28 +27,48 @@ const SPILL_SHARE = 0.002;
  * @returns null when every record already lies in the study area
  */
 export function growStudyArea(existing: readonly string[], recordCells: readonly string[], lat: ArrayLike<number>, lon: ArrayLike<number>, resolution: number): StudyAreaGrowth | null {
-  const known = new Set(existing);
-  const outside: number[] = [];
-  for (let i = 0; i < recordCells.length; i++) if (!known.has(recordCells[i]!)) outside.push(i);
-  if (outside.length === 0) return null;
-
-  const oLat = Float64Array.from(outside, (i) => lat[i]!);
-  const oLon = Float64Array.from(outside, (i) => lon[i]!);
-  const { polygons, places } = landForPoints(oLat, oLon);
-  const boxes = partBoxes(polygons, oLat, oLon);
-  const added = new Set<string>();
+  const known = new DistinctCells();
+  for (const cell of existing) known.add(cell);
+  // The records' distinct cells first: far fewer than records, and the same strings
+  // repeat (prepareImport gives one string per cell), so this set is cheap to fill.
+  const distinct = new Set(recordCells);
+  const outsideCells = new Set<string>();
+  for (const cell of distinct) if (!known.has(cell)) outsideCells.add(cell);
+  if (outsideCells.size === 0) return null;
+  let oLat: Float64Array;
+  let oLon: Float64Array;
+  if (outsideCells.size === distinct.size) {
+    // Every record is outside (a new workspace, say).
+    oLat = new Float64Array(recordCells.length);
+    oLon = new Float64Array(recordCells.length);
+    for (let i = 0; i < recordCells.length; i++) {
+      oLat[i] = lat[i]!;
+      oLon[i] = lon[i]!;
+    }
+  } else {
+    const outside: number[] = [];
+    for (let i = 0; i < recordCells.length; i++) if (outsideCells.has(recordCells[i]!)) outside.push(i);
+    oLat = Float64Array.from(outside, (i) => lat[i]!);
+    oLon = Float64Array.from(outside, (i) => lon[i]!);
+  }
+  const { polygons, places, polygonOfPoint } = landForPoints(oLat, oLon);
+  const boxes = partBoxes(polygons, polygonOfPoint, oLat, oLon);
+  // The records' own strings go in first, so the new cells reuse them (a later lookup of
+  // a record's cell then finds the very same string).
+  const added = new DistinctCells();
+  for (const cell of outsideCells) added.add(cell);
   polygons.forEach((polygon, p) => {
     const clipped = clipPolygonToBox(polygon, boxes[p]!);
     if (!clipped) return;
     for (const cell of polygonToCells(clipped, resolution, true)) if (!known.has(cell)) added.add(cell);
   });
-  for (const i of outside) added.add(recordCells[i]!);
 
-  const h3 = [...added].sort();
+  const h3 = added.sorted();
   const newLat = new Float64Array(h3.length);
   const newLon = new Float64Array(h3.length);
   h3.forEach((cell, i) => {
-    const [la, lo] = cellToLatLng(cell);
+    // h3-js takes a cell as its [lower, upper] halves too, which spares it parsing the text.
+    const [la, lo] = cellToLatLng(readCellBits(cell) ? [cellBits.lo >>> 0, cellBits.hi] : cell);
     newLat[i] = la;
     newLon[i] = lo;
   });
@@ -57,12 +77,11 @@ export function growStudyArea(existing: readonly string[], recordCells: readonly
 }
 
 /** The box each land part is clipped to: the records' widened box, or for a part with few records, the box around those. */
-function partBoxes(polygons: readonly PolygonCoords[], lat: Float64Array, lon: Float64Array): Box[] {
+function partBoxes(polygons: readonly PolygonCoords[], polygonOfPoint: Int32Array, lat: Float64Array, lon: Float64Array): Box[] {
   const overall = widenedBox(lat, lon, MARGIN_SHARE, MIN_MARGIN_DEG)!;
-  const index = createPolygonIndex(polygons);
   const members = polygons.map(() => ({ lat: [] as number[], lon: [] as number[] }));
   for (let i = 0; i < lat.length; i++) {
-    const p = index.find(lon[i]!, lat[i]!);
+    const p = polygonOfPoint[i]!;
     if (p < 0) continue;
     members[p]!.lat.push(lat[i]!);
     members[p]!.lon.push(lon[i]!);
@@ -71,4 +90,45 @@ function partBoxes(polygons: readonly PolygonCoords[], lat: Float64Array, lon: F
     if (m.lat.length === 0 || m.lat.length >= SPILL_SHARE * lat.length) return overall;
     return widenedBox(m.lat, m.lon, MARGIN_SHARE, MIN_MARGIN_DEG)!;
   });
+}
+
+/**
+ * Distinct cells in the order added, found by their bits (hashing the fresh strings
+ * h3-js returns costs more), or by text for any not written as h3-js writes cells.
+ */
+class DistinctCells {
+  private readonly texts: string[] = [];
+  /** Upper and lower halves (unsigned) per cell; −1 for a cell kept by text. */
+  private readonly hi: number[] = [];
+  private readonly lo: number[] = [];
+  private readonly byBits = new CellTable();
+  private readonly byText = new Set<string>();
+
+  add(cell: string): void {
+    if (readCellBits(cell)) {
+      if (this.byBits.get(cellBits.hi, cellBits.lo) >= 0) return;
+      this.byBits.set(cellBits.hi, cellBits.lo, this.texts.length);
+      this.hi.push(cellBits.hi);
+      this.lo.push(cellBits.lo >>> 0);
+    } else {
+      if (this.byText.has(cell)) return;
+      this.byText.add(cell);
+      this.hi.push(-1);
+      this.lo.push(-1);
+    }
+    this.texts.push(cell);
+  }
+
+  has(cell: string): boolean {
+    return readCellBits(cell) ? this.byBits.get(cellBits.hi, cellBits.lo) >= 0 : this.byText.has(cell);
+  }
+
+  /** The cells in string order. */
+  sorted(): string[] {
+    if (this.byText.size > 0) return [...this.texts].sort();
+    // All 15 hex digits long: string order is the order of their numbers.
+    const { hi, lo, texts } = this;
+    const order = Int32Array.from(texts, (_, i) => i).sort((a, b) => hi[a]! - hi[b]! || lo[a]! - lo[b]!);
+    return Array.from(order, (i) => texts[i]!);
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolygonCoords } from '../../../shared/domain/h3/build-study-area';
-import { pointInPolygon } from '../../../shared/domain/geo/point-in-polygon';
+import { createPolygonIndex, pointInPolygon } from '../../../shared/domain/geo/point-in-polygon';
 import { createRng } from '../../../shared/domain/random/create-rng';
 import { landForPoints } from './land-for-points';
 
@@ -74,7 +74,23 @@ describe('landForPoints', () => {
   });
 
   it('gives nothing for a point at sea or NaN', () => {
-    expect(land([30, -40], [NaN, 10])).toEqual({ polygons: [], places: [] });
+    expect(land([30, -40], [NaN, 10])).toEqual({ polygons: [], places: [], polygonOfPoint: Int32Array.from([-1, -1]) });
+  });
+
+  it('names the polygon holding each point, as an index over the polygons finds it', () => {
+    const rng = createRng(11);
+    const lat: number[] = [];
+    const lon: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      lat.push(20 + 35 * rng.next());
+      lon.push(-130 + 70 * rng.next());
+    }
+    lat.push(NaN, 48.8566, 21.3099);
+    lon.push(0, 2.3522, -157.8581);
+    const { polygons, polygonOfPoint } = landForPoints(lat, lon);
+    const index = createPolygonIndex(polygons);
+    expect(Array.from(polygonOfPoint)).toEqual(lat.map((la, i) => index.find(lon[i]!, la)));
+    expect(polygonOfPoint.filter((p) => p >= 0).length).toBeGreaterThan(1000);
   });
 
   it('finds Chukotka east and west of the antimeridian, with pieces within ±180', () => {

@@ -96,9 +96,11 @@ function loadLand(): Land {
  * @returns `polygons`: the parts chosen, cut at the antimeridian (each lies within lon
  * −180 … 180, ready for h3-js `polygonToCells`), in data order (states first), shared
  * with a module cache (do not modify);
- * `places`: the names of the countries and states used, sorted
+ * `places`: the names of the countries and states used, sorted;
+ * `polygonOfPoint`: per point, the index in `polygons` of the first one holding it
+ * (what `createPolygonIndex(polygons).find` answers), −1 for none
  */
-export function landForPoints(lat: ArrayLike<number>, lon: ArrayLike<number>): { polygons: PolygonCoords[]; places: string[] } {
+export function landForPoints(lat: ArrayLike<number>, lon: ArrayLike<number>): { polygons: PolygonCoords[]; places: string[]; polygonOfPoint: Int32Array } {
   const land = loadLand();
   const parts = land.partFeature.length;
   const hasPoint = new Uint8Array(parts);
@@ -107,10 +109,12 @@ export function landForPoints(lat: ArrayLike<number>, lon: ArrayLike<number>): {
   for (let f = 0; f < land.names.length; f++) featureBox.set([Infinity, Infinity, -Infinity, -Infinity], f * 4);
 
   const n = Math.min(lat.length, lon.length);
+  const pieceOfPoint = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const x = lon[i]!;
     const y = lat[i]!;
     const piece = land.index.find(x, y);
+    pieceOfPoint[i] = piece;
     if (piece < 0) continue;
     const part = land.piecePart[piece]!;
     hasPoint[part] = 1;
@@ -136,11 +140,16 @@ export function landForPoints(lat: ArrayLike<number>, lon: ArrayLike<number>): {
 
   const polygons: PolygonCoords[] = [];
   const places = new Set<string>();
+  const polygonOfPiece = new Int32Array(land.pieces.length).fill(-1);
   for (let k = 0; k < land.pieces.length; k++) {
     const part = land.piecePart[k]!;
     if (!take[part]) continue;
+    polygonOfPiece[k] = polygons.length;
     polygons.push(land.pieces[k]!);
     places.add(land.names[land.partFeature[part]!]!);
   }
-  return { polygons, places: [...places].sort((a, b) => a.localeCompare(b, 'en')) };
+  // The first piece holding a point is taken (its part holds a point), and no piece
+  // before it holds the point: so it is also the first of `polygons` holding it.
+  const polygonOfPoint = pieceOfPoint.map((piece) => (piece < 0 ? -1 : polygonOfPiece[piece]!));
+  return { polygons, places: [...places].sort((a, b) => a.localeCompare(b, 'en')), polygonOfPoint };
 }

@@ -1,4 +1,5 @@
 import { latLngToCell } from 'h3-js';
+import { CellTable, cellBits, readCellBits } from '../../../shared/domain/h3/cell-bits';
 import { DuplicateIds } from '../../../shared/domain/import/find-duplicates';
 import { createAccountRowReader, createRepRowReader, type RowResult } from '../../../shared/domain/import/row-readers';
 import type { ImportIssue, TableRow } from '../../../shared/domain/import/types';
@@ -69,12 +70,13 @@ function prepareGeojson(request: PrepareRequest): Prepared {
 
 type Table = Awaited<ReturnType<typeof openTable>>;
 
-async function* rowsOf(table: Table, hooks: PrepareHooks): AsyncGenerator<TableRow> {
+/** The table's row batches, with a cancel check and progress per batch (rows are looped over by the caller: a yield per row costs more than reading it). */
+async function* batchesOf(table: Table, hooks: PrepareHooks): AsyncGenerator<TableRow[]> {
   let rows = 0;
   let lastReport = 0;
   for await (const batch of table.rows()) {
     if (hooks.isCancelled()) throw new ImportCancelled();
-    for (const row of batch) yield row;
+    yield batch;
     rows += batch.length;
     const now = Date.now();
     if (now - lastReport >= 100) {
@@ -101,36 +103,56 @@ async function readRecords(request: PrepareRequest, table: Table, measures: { ke
   const values = measures.map(() => [] as number[]);
   let rowsRead = 0;
   let rejected = 0;
-  for await (const row of rowsOf(table, hooks)) {
-    rowsRead++;
-    const result = read(row);
-    if (!result.ok) {
-      rejected++;
-      for (const issue of result.issues) issues.push(issue);
-      continue;
+  for await (const batch of batchesOf(table, hooks)) {
+    for (const row of batch) {
+      rowsRead++;
+      const result = read(row);
+      if (!result.ok) {
+        rejected++;
+        for (const issue of result.issues) issues.push(issue);
+        continue;
+      }
+      const record = result.value;
+      const duplicate = duplicates.check(record.id, row.row);
+      if (duplicate) {
+        rejected++;
+        issues.push(duplicate);
+        continue;
+      }
+      ids.push(record.id);
+      names.push(record.name);
+      lat.push(record.lat);
+      lon.push(record.lon);
+      postal.push(result.postalCode);
+      attributes.push(JSON.stringify(record.attributes));
+      capacity.push(record.capacity ?? 1);
+      for (let j = 0; j < measures.length; j++) values[j]!.push(record.measures?.[measures[j]!.key] ?? Number.NaN);
     }
-    const record = result.value;
-    const duplicate = duplicates.check(record.id, row.row);
-    if (duplicate) {
-      rejected++;
-      issues.push(duplicate);
-      continue;
-    }
-    ids.push(record.id);
-    names.push(record.name);
-    lat.push(record.lat);
-    lon.push(record.lon);
-    postal.push(result.postalCode);
-    attributes.push(JSON.stringify(record.attributes));
-    capacity.push(record.capacity ?? 1);
-    measures.forEach((m, j) => values[j]!.push(record.measures?.[m.key] ?? Number.NaN));
   }
   const n = ids.length;
   const latArray = Float64Array.from(lat);
   const lonArray = Float64Array.from(lon);
   const cellsStarted = performance.now();
   const cells = new Array<string>(n);
-  for (let i = 0; i < n; i++) cells[i] = latLngToCell(latArray[i]!, lonArray[i]!, request.resolution);
+  // One string per distinct cell, found by the cell's bits (hashing a fresh h3-js string
+  // costs more than making it): later set and map lookups by cell then find their key
+  // by identity.
+  const distinct: string[] = [];
+  const seen = new CellTable();
+  for (let i = 0; i < n; i++) {
+    const cell = latLngToCell(latArray[i]!, lonArray[i]!, request.resolution);
+    if (!readCellBits(cell)) {
+      cells[i] = cell;
+      continue;
+    }
+    let k = seen.get(cellBits.hi, cellBits.lo);
+    if (k < 0) {
+      k = distinct.length;
+      distinct.push(cell);
+      seen.set(cellBits.hi, cellBits.lo, k);
+    }
+    cells[i] = distinct[k]!;
+  }
   const cellsMs = performance.now() - cellsStarted;
   const records: PreparedRecords = {
     ids,
@@ -165,28 +187,30 @@ async function readAlignmentRows(request: PrepareRequest, table: Table, hooks: P
   let rowsRead = 0;
   let rejected = 0;
   const text = (row: TableRow, at: number) => (at >= 0 ? (row.values[at] ?? '').trim() : '');
-  for await (const row of rowsOf(table, hooks)) {
-    rowsRead++;
-    const key = text(row, keyAt);
-    const territory = text(row, territoryAt);
-    const rowIssues: ImportIssue[] = [];
-    if (key === '') rowIssues.push({ row: row.row, column: keyColumn, value: '', reason: keyRole === 'id' ? 'empty account id' : 'empty postal code' });
-    if (territory === '') rowIssues.push({ row: row.row, column: territoryColumn, value: '', reason: 'empty territory' });
-    const first = seen.get(key);
-    if (key !== '' && first !== undefined) {
-      rowIssues.push({ row: row.row, column: keyColumn, value: key, reason: `duplicate key (first seen on row ${first})` });
+  for await (const batch of batchesOf(table, hooks)) {
+    for (const row of batch) {
+      rowsRead++;
+      const key = text(row, keyAt);
+      const territory = text(row, territoryAt);
+      const rowIssues: ImportIssue[] = [];
+      if (key === '') rowIssues.push({ row: row.row, column: keyColumn, value: '', reason: keyRole === 'id' ? 'empty account id' : 'empty postal code' });
+      if (territory === '') rowIssues.push({ row: row.row, column: territoryColumn, value: '', reason: 'empty territory' });
+      const first = seen.get(key);
+      if (key !== '' && first !== undefined) {
+        rowIssues.push({ row: row.row, column: keyColumn, value: key, reason: `duplicate key (first seen on row ${first})` });
+      }
+      if (rowIssues.length > 0) {
+        rejected++;
+        issues.push(...rowIssues);
+        continue;
+      }
+      seen.set(key, row.row);
+      out.rows.push(row.row);
+      out.keys.push(key);
+      out.territories.push(territory);
+      out.reps.push(text(row, repAt) || null);
+      out.regions.push(text(row, regionAt) || null);
     }
-    if (rowIssues.length > 0) {
-      rejected++;
-      issues.push(...rowIssues);
-      continue;
-    }
-    seen.set(key, row.row);
-    out.rows.push(row.row);
-    out.keys.push(key);
-    out.territories.push(territory);
-    out.reps.push(text(row, repAt) || null);
-    out.regions.push(text(row, regionAt) || null);
   }
   return { rowsRead, rejected, issues, alignment: out };
 }

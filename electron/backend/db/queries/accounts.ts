@@ -1,6 +1,7 @@
 import type { Account } from '../../../../shared/domain/model/account';
 import type { Measure } from '../../../../shared/domain/model/workspace';
 import type { Db } from '../db-types';
+import { insertRows } from './study-area';
 
 /** An account with the index of the study-area cell it lies in. */
 export type AccountRow = Account & { cell: number };
@@ -36,13 +37,34 @@ export function refreshCellTotals(db: Db): void {
       }
     }
   }
-  db.exec('UPDATE cells SET accounts = 0 WHERE accounts <> 0; DELETE FROM cell_totals;');
+  db.exec('UPDATE cells SET accounts = 0 WHERE accounts <> 0');
   const setCount = db.prepare('UPDATE cells SET accounts = ? WHERE idx = ?');
   for (let c = 0; c < cells; c++) if (counts[c]! > 0) setCount.run(counts[c], c);
-  const insert = db.prepare('INSERT INTO cell_totals (measure, cell, value) VALUES (?, ?, ?)');
+  replaceCellTotals(db, keys, sums, seen);
+}
+
+/**
+ * Replaces `cell_totals` with the given per-cell sums: a row for each measure and cell
+ * that holds a value (`seen`) summing to other than 0.
+ * @param keys measure keys; `sums[k]` and `seen[k]` are per cell for `keys[k]`
+ */
+export function replaceCellTotals(db: Db, keys: readonly string[], sums: readonly Float64Array[], seen: readonly Uint8Array[]): void {
+  db.exec('DELETE FROM cell_totals');
+  const measure: string[] = [];
+  const cell: number[] = [];
+  const value: number[] = [];
   keys.forEach((key, k) => {
-    for (let c = 0; c < cells; c++) if (seen[k]![c] && sums[k]![c] !== 0) insert.run(key, c, sums[k]![c]);
+    const sum = sums[k]!;
+    const has = seen[k]!;
+    for (let c = 0; c < sum.length; c++) {
+      if (has[c] && sum[c] !== 0) {
+        measure.push(key);
+        cell.push(c);
+        value.push(sum[c]!);
+      }
+    }
   });
+  insertRows(db, 'INSERT INTO cell_totals (measure, cell, value) VALUES', 3, cell.length, (i, row) => row.push(measure[i], cell[i], value[i]));
 }
 
 export function accountCount(db: Db): number {

@@ -9,11 +9,50 @@ export interface StoredStudyArea {
   accounts: Uint32Array;
 }
 
-/** Appends cells (their indices continue from the current count). Call inside a transaction. */
-export function insertCells(db: Db, cells: { h3: readonly string[]; lat: ArrayLike<number>; lon: ArrayLike<number>; component: ArrayLike<number> }): void {
+/** Rows bound per multi-row INSERT: one statement per row costs a round trip into SQLite each. */
+const ROWS_PER_INSERT = 64;
+
+/**
+ * Inserts `count` rows of `width` values with multi-row INSERT statements.
+ * @param insertInto the statement up to VALUES, e.g. 'INSERT INTO t (a, b) VALUES'
+ * @param values pushes the values of row i onto `row`
+ */
+export function insertRows(db: Db, insertInto: string, width: number, count: number, values: (i: number, row: unknown[]) => void): void {
+  const tuple = `(${new Array(width).fill('?').join(', ')})`;
+  const statement = (rows: number) => db.prepare(`${insertInto} ${new Array(rows).fill(tuple).join(', ')}`);
+  const full = count >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
+  const row: unknown[] = [];
+  let pending = 0;
+  for (let i = 0; i < count; i++) {
+    values(i, row);
+    if (++pending === ROWS_PER_INSERT) {
+      full!.run(row);
+      row.length = 0;
+      pending = 0;
+    }
+  }
+  if (pending > 0) statement(pending).run(row);
+}
+
+/**
+ * Appends cells (their indices continue from the current count), with their account
+ * counts when given (else 0). Call inside a transaction.
+ */
+export function insertCells(
+  db: Db,
+  cells: { h3: readonly string[]; lat: ArrayLike<number>; lon: ArrayLike<number>; component: ArrayLike<number>; accounts?: ArrayLike<number> },
+): void {
   const start = cellCount(db);
-  const insert = db.prepare('INSERT INTO cells (idx, h3, lat, lon, component) VALUES (?, ?, ?, ?, ?)');
-  for (let i = 0; i < cells.h3.length; i++) insert.run(start + i, cells.h3[i], cells.lat[i], cells.lon[i], cells.component[i]);
+  const { h3, lat, lon, component, accounts } = cells;
+  if (accounts) {
+    insertRows(db, 'INSERT INTO cells (idx, h3, lat, lon, component, accounts) VALUES', 6, h3.length, (i, row) => {
+      row.push(start + i, h3[i], lat[i], lon[i], component[i], accounts[i]);
+    });
+  } else {
+    insertRows(db, 'INSERT INTO cells (idx, h3, lat, lon, component) VALUES', 5, h3.length, (i, row) => {
+      row.push(start + i, h3[i], lat[i], lon[i], component[i]);
+    });
+  }
 }
 
 export function cellCount(db: Db): number {

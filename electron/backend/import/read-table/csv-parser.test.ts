@@ -49,6 +49,23 @@ describe('createCsvParser', () => {
     ]);
   });
 
+  it('reads lines of quoted fields that close on the line, and falls back where one does not', () => {
+    const text = ['"a","b, c",d', '"","say ""x""",""', '1,"q""",end"', '"open,"x"y,z', '"multi', 'line",2', 'tail,"last"'].join('\r\n');
+    const want = [
+      ['a', 'b, c', 'd'],
+      ['', 'say "x"', ''],
+      ['1', 'q"', 'end"'],
+      ['open,x"y', 'z'],
+      ['multi\r\nline', '2'],
+      ['tail', 'last'],
+    ];
+    expect(values(parseAll(text))).toEqual(want);
+    expect(values(parseByChar(text))).toEqual(want);
+    expect(parseAll(text).map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6]); // a record over two lines counts once
+    // One column: no delimiter anywhere after the quoted values.
+    expect(values(parseAll('"x"\n"y"\nz'))).toEqual([['x'], ['y'], ['z']]);
+  });
+
   it('skips empty lines but counts them in row numbers', () => {
     expect(parseAll('h\n\n1\r\n\r\n2\r\r3\n\n')).toEqual([
       { row: 1, values: ['h'] },

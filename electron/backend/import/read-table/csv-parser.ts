@@ -99,6 +99,25 @@ export function createCsvParser(delimiter: string): CsvParser {
         }
         continue;
       }
+      if (eol !== -1 || final) {
+        // A line with quotes: most often each quoted field closes on the line, and the
+        // line splits as fast as one without.
+        const end = eol === -1 ? n : eol;
+        const values = splitQuotedLine(buf, pos, end);
+        if (values !== null) {
+          row++;
+          rows.push({ row, values });
+          pos = end + 1;
+          if (end < n && buf.charCodeAt(end) === CR) {
+            if (pos < n) {
+              if (buf.charCodeAt(pos) === LF) pos++;
+            } else if (!final) {
+              skipLf = true;
+            }
+          }
+          continue;
+        }
+      }
       const parsed = parseQuotedRecord(buf, pos, final);
       if (parsed === null) break;
       row++;
@@ -107,6 +126,45 @@ export function createCsvParser(delimiter: string): CsvParser {
       if (parsed.endsWithCr && !final) skipLf = true;
     }
     pending = pos < n ? buf.slice(pos) : '';
+    return finish(rows);
+
+    /**
+     * The fields of the line buf[start, end) when each quoted field on it closes on it
+     * and is followed by a delimiter or the line's end; null otherwise (a field over
+     * several lines, text after a closing quote): then parseQuotedRecord reads it.
+     */
+    function splitQuotedLine(buf: string, start: number, end: number): string[] | null {
+      const values: string[] = [];
+      let i = start;
+      for (;;) {
+        if (i < end && buf.charCodeAt(i) === QUOTE) {
+          let field = '';
+          let from = i + 1;
+          let q = buf.indexOf('"', from);
+          while (q !== -1 && q + 1 < end && buf.charCodeAt(q + 1) === QUOTE) {
+            field += buf.slice(from, q + 1);
+            from = q + 2;
+            q = buf.indexOf('"', from);
+          }
+          if (q === -1 || q >= end) return null;
+          field += buf.slice(from, q);
+          values.push(field);
+          i = q + 1;
+          if (i === end) return values;
+          if (buf.charCodeAt(i) !== delim) return null;
+          i++;
+          continue;
+        }
+        if (next !== -1 && next < i) next = buf.indexOf(delimiter, i);
+        const to = next === -1 || next > end ? end : next;
+        values.push(buf.slice(i, to));
+        if (to === end) return values;
+        i = to + 1;
+      }
+    }
+  }
+
+  function finish(rows: TableRow[]): TableRow[] {
     if (pending.length > MAX_RECORD_CHARS) {
       throw new Error(`Row ${row + 1} is over ${MAX_RECORD_CHARS / 2 ** 20} M characters long; a quoted field probably lacks its closing quote.`);
     }

@@ -155,18 +155,21 @@ async function openCsvTable(path: string, file: string, options: OpenTableOption
       }
     }
     async function* parseBatches(): AsyncGenerator<TableRow[], void, undefined> {
-      let queue: TableRow[] = [];
+      // The rows of each piece of text go out as they are (a piece holds well under BATCH
+      // rows): gathering them into full batches kept more rows alive at once, which the
+      // garbage collector has to copy.
       for (;;) {
-        while (queue.length >= BATCH) {
-          yield queue.slice(0, BATCH);
-          queue = queue.slice(BATCH);
-        }
         const next = ahead.length > 0 ? { done: false as const, value: ahead.shift()! } : await chunks.next();
         if (next.done) break;
-        queue = queue.length === 0 ? parser.push(next.value) : queue.concat(parser.push(next.value));
+        const rows = parser.push(next.value);
+        if (rows.length <= BATCH) {
+          if (rows.length > 0) yield rows;
+        } else {
+          for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
+        }
       }
-      queue = queue.concat(parser.end());
-      for (let i = 0; i < queue.length; i += BATCH) yield queue.slice(i, i + BATCH);
+      const rows = parser.end();
+      for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
     }
     const source = await takeHeader(batches(), file);
     return {
