@@ -1,14 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContractError } from '../../shared/contract/errors';
 import type { EventMessage } from '../../shared/contract/events';
+import { expectCode } from '../helpers/expect-code';
 import { inProcessHarness, webHostHarness, type Harness } from '../helpers/clients';
 import { makeSmallDemo, makeTempDir, SMALL_DEMO } from '../helpers/workspaces';
-
-async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
-  await expect(promise).rejects.toBeInstanceOf(ContractError);
-  await expect(promise).rejects.toMatchObject({ code });
-}
 
 /** Resolves with the next event of a name that passes `accept` (or rejects after a timeout). */
 function nextEvent(h: Harness, name: EventMessage['name'], accept: (payload: unknown) => boolean = () => true): Promise<unknown> {

@@ -1,20 +1,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { Workspace } from '../../electron/backend/workspace/workspace';
+import { tesseraInProcess } from '../helpers/cli-in-process';
 import { fixedNow, makeSmallDemo, makeTempDir, SMALL_DEMO } from '../helpers/workspaces';
 
-// Runs the CLI's `main` in this process (the code behind `tessera resolution …`), so the
-// test does not need the bundled out/main/cli.js.
 const temp = makeTempDir();
 let demo: string;
 
-async function tessera(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, '');
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const tessera = tesseraInProcess;
 
 function info() {
   const ws = Workspace.open(demo, fixedNow);

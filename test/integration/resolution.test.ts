@@ -5,21 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeResolution } from '../../electron/backend/workspace/change-resolution';
 import { Workspace } from '../../electron/backend/workspace/workspace';
 import type { ResolutionReport } from '../../shared/contract/api';
-import { ContractError } from '../../shared/contract/errors';
 import type { EventMessage } from '../../shared/contract/events';
 import { buildAdjacency } from '../../shared/domain/h3/build-adjacency';
+import { expectCode } from '../helpers/expect-code';
 import { inProcessHarness, webHostHarness, type Harness } from '../helpers/clients';
 import { fixedNow, makeSmallDemo, makeTempDir, SMALL_DEMO } from '../helpers/workspaces';
-
-async function expectCode(promise: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ContractError);
-  expect(error).toMatchObject({ code });
-  if (message) expect((error as Error).message).toMatch(message);
-}
 
 /** The study area and where each account lies, read from the file (accounts by id). */
 interface Snapshot {

@@ -1,19 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContractError } from '../../shared/contract/errors';
 import type { EventMessage } from '../../shared/contract/events';
+import { expectCode } from '../helpers/expect-code';
 import { inProcessHarness, webHostHarness, type Harness } from '../helpers/clients';
 import { makeSmallDemo, makeTempDir } from '../helpers/workspaces';
-
-async function expectCode(promise: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ContractError);
-  expect(error).toMatchObject({ code });
-  if (message) expect((error as Error).message).toMatch(message);
-}
 
 describe.each([
   ['in-process backend', inProcessHarness],
