@@ -52,8 +52,9 @@ export class ScenarioService {
     const diff = diffPlans(this.side(ws, baseId, baseTerritories), this.side(ws, otherId, otherTerritories), accounts);
     const capacity = new Map(ws.reps().map((r) => [r.id, r.capacity]));
     const rows = diff.changedRows;
-    const baseSummary = planSummary(baseTerritories, measures, capacity, ws.studyAreaData().lat.length);
-    const otherSummary = planSummary(otherTerritories, measures, capacity, ws.studyAreaData().lat.length);
+    const cells = ws.cellH3().length;
+    const baseSummary = planSummary(baseTerritories, measures, capacity, cells);
+    const otherSummary = planSummary(otherTerritories, measures, capacity, cells);
     return {
       base: { id: base.id, name: base.name, revision: base.revision },
       other: { id: other.id, name: other.name, revision: other.revision },
@@ -112,7 +113,7 @@ export class ScenarioService {
     const measures = ws.measures().map((m) => m.key);
     const territories = ws.territories(id);
     const capacity = new Map(ws.reps().map((r) => [r.id, r.capacity]));
-    const summary = planSummary(territories, measures, capacity, ws.studyAreaData().lat.length);
+    const summary = planSummary(territories, measures, capacity, ws.cellH3().length);
     let vsBaseline: ScenarioFigures['vsBaseline'] = null;
     if (baselineId !== null) {
       const diff = diffPlans(this.side(ws, baselineId, ws.territoryRecords(baselineId)), this.side(ws, id, territories), this.accounts(ws));
