@@ -10,6 +10,7 @@ import { I18nContext } from './i18n/use-i18n';
 import { createActions } from './stores/actions';
 import { ActionsContext } from './stores/actions-context';
 import { useAppStore } from './stores/use-app-store';
+import { headlessExportRequest, runHeadlessExport } from './features/export/headless-export';
 import './styles.css';
 
 declare global {
@@ -17,6 +18,8 @@ declare global {
     tdw?: Transport;
     /** Present only with `?bench=1`: the store and actions, for `npm run bench` (scripts/bench-render.js). */
     tesseraBench?: { store: typeof useAppStore; actions: ReturnType<typeof createActions> };
+    /** Present only with `?export=png|pdf`: the file `tessera export png|pdf` asked for (see headless-export.ts). */
+    tesseraExport?: Promise<{ fileName: string; base64: string }>;
   }
 }
 
@@ -24,7 +27,7 @@ const params = new URLSearchParams(location.search);
 const inElectron = window.tdw !== undefined;
 const transport = window.tdw ?? createWsTransport(location.origin, params.get('token'));
 const client = createClient(transport);
-const actions = createActions(client);
+const actions = createActions(client, { canUseDialogs: inElectron });
 if (params.get('bench') === '1') window.tesseraBench = { store: useAppStore, actions };
 
 const dirParam = params.get('dir');
@@ -47,3 +50,6 @@ createRoot(document.getElementById('root')!).render(
 );
 
 void actions.start();
+
+const headless = headlessExportRequest(params);
+if (headless) window.tesseraExport = runHeadlessExport(headless, actions, translator);

@@ -8,6 +8,8 @@ import { balanceHandlers } from './handlers/balance';
 import { importHandlers } from './handlers/import';
 import { ImportService } from './import/import-service';
 import { commandHandlers } from './handlers/command';
+import { exportHandlers } from './handlers/export';
+import { ExportService } from './export/export-service';
 import { dataHandlers } from './handlers/data';
 import { scenarioHandlers } from './handlers/scenario';
 import { ScenarioService } from './scenarios/scenario-service';
@@ -70,6 +72,7 @@ export function createBackend(options: BackendOptions): Backend {
       list: (p) => emit('scenarios.changed', p),
       scenario: (p) => emit('scenario.changed', p),
     }),
+    ...exportHandlers(ctx, new ExportService(() => session.require(), options.now ?? (() => new Date())), (p) => emit('export.progress', p)),
   } satisfies Handlers;
   return {
     dispatch: createDispatcher(handlers),

@@ -4,7 +4,7 @@ import { ContractError } from '../../shared/contract/errors';
 import type { Command } from '../../shared/domain/commands/command';
 import { TERRITORY_PALETTE } from '../../shared/domain/model/palette';
 import type { ScenarioSummary } from '../../shared/domain/model/workspace';
-import { evaluateDisruption, evaluatePlan, evaluationProblem, summarize } from '../backend/balancing/plan-report';
+import { evaluateDisruption, evaluationProblem, scenarioMetrics } from '../backend/balancing/plan-report';
 import { problemFromWorkspace, type MeasureChoice } from '../backend/balancing/problem-from-workspace';
 import { runJob } from '../backend/balancing/run-job';
 import { Workspace } from '../backend/workspace/workspace';
@@ -45,28 +45,6 @@ function findScenario(ws: Workspace, name: string): ScenarioSummary | undefined 
   return ws.scenarios().find((s) => s.name === name);
 }
 
-/** The metrics JSON of BENCHMARKS.md / issue 5 for a scenario's current plan. */
-function metricsReport(ws: Workspace, scenario: ScenarioSummary, measures: MeasureChoice[]) {
-  const wp = problemFromWorkspace(ws, scenario.id, measures);
-  const evaluation = evaluationProblem(wp, measures);
-  const figures = evaluatePlan(evaluation, wp.prior);
-  const territories = ws.territories(scenario.id);
-  const reps = new Map(ws.reps().map((r) => [r.id, r]));
-  return {
-    scenario: scenario.name,
-    territories: territories.map((t, i) => ({
-      id: t.id,
-      name: t.name,
-      rep: t.repId === null ? null : { id: t.repId, name: reps.get(t.repId)?.name ?? t.repId },
-      accounts: t.accounts,
-      cells: figures.perTerritory[i]!.cells,
-      measures: figures.perTerritory[i]!.totals,
-      deviation: figures.perTerritory[i]!.deviation,
-    })),
-    summary: summarize(figures),
-  };
-}
-
 /** `tessera metrics --workspace <ws> --scenario <name> [--measure m ...] [--tolerance t] [--json]` */
 export function metricsCommand(args: ParsedArgs, io: Io): void {
   const ws = Workspace.open(resolve(stringFlag(args, 'workspace')), now);
@@ -78,7 +56,7 @@ export function metricsCommand(args: ParsedArgs, io: Io): void {
     const measures = args.lists.has('measure')
       ? measureFlags(args, tolerance)
       : ws.measures().map((m) => ({ key: m.key, weight: 1, tolerance }));
-    const report = metricsReport(ws, scenario, measures);
+    const report = scenarioMetrics(ws, scenario, measures);
     if (args.flags.has('json')) io.out(JSON.stringify(report, null, 2));
     else {
       io.out(`${report.scenario}: ${report.territories.length} territories`);
@@ -132,7 +110,7 @@ export async function balanceCommand(args: ParsedArgs, io: Io): Promise<void> {
     }
     const commands: Command[] = [...byTarget].map(([to, cells]) => ({ type: 'territory.assignCells', cells, to: to < 0 ? null : to }));
     if (commands.length > 0) ws.execute(target.id, { type: 'batch', commands, label: { key: `command.balance.${mode}`, params: { count: disruption.movedCells } } });
-    const report = metricsReport(ws, ws.scenarios().find((s) => s.id === target.id)!, measures);
+    const report = scenarioMetrics(ws, ws.scenarios().find((s) => s.id === target.id)!, measures);
     const result = {
       ...report,
       mode,

@@ -3,6 +3,7 @@ import { ContractError } from '../../shared/contract/errors';
 import { runBench } from './bench/run-bench';
 import { createCommand, demoCommand, infoCommand, serveCommand, type Io } from './commands';
 import { balanceCommand, metricsCommand } from './balance-commands';
+import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { resolutionCommand } from './resolution-command';
 import { scenarioCommand } from './scenario-commands';
@@ -13,9 +14,10 @@ const FLAGS = [
   'resolution', 'json', 'accounts', 'reps', 'seed', 'force', 'port', 'data-dir', 'out', 'help',
   'workspace', 'scenario', 'mode', 'territories', 'measure', 'tolerance', 'into',
   'suite', 'map', 'mapping', 'sheet', 'decimal', 'missing', 'remove-missing', 'save-mapping', 'no-fill', 'rejects',
-  'name', 'from', 'base', 'other', 'csv', 'bom', 'to', 'text',
+  'name', 'from', 'base', 'other', 'csv', 'bom', 'to', 'text', 'table',
+  'paper', 'orientation', 'dpi', 'title', 'show-accounts',
 ];
-const SWITCHES = ['json', 'force', 'help', 'remove-missing', 'no-fill', 'bom'];
+const SWITCHES = ['json', 'force', 'help', 'remove-missing', 'no-fill', 'bom', 'show-accounts'];
 const REPEATABLE = ['measure', 'map'];
 
 export async function main(argv: readonly string[], io: Io, rendererDir: string): Promise<number> {
@@ -52,6 +54,9 @@ export async function main(argv: readonly string[], io: Io, rendererDir: string)
         return 0;
       case 'resolution':
         resolutionCommand(args, io);
+        return 0;
+      case 'export':
+        await exportCommand(args, io, rendererDir);
         return 0;
       case 'bench':
         await runBench(args, io);

@@ -37,6 +37,17 @@ Usage:
                                                       change the H3 resolution (0–15): every
                                                       scenario's alignment is carried over; clears
                                                       undo history; reports accounts that moved
+  tessera export geojson|kml|shp|csv|xlsx|png|pdf --workspace <ws> --scenario <name> --out <path>
+          [--table assignments|postal|metrics] [--bom] [--paper A4|A3|Letter|Legal|Tabloid]
+          [--orientation landscape|portrait] [--dpi d] [--title t]
+          [--mode territory|density|deviation] [--show-accounts] [--json]
+                                                      write a scenario's territory boundaries
+                                                      (GeoJSON, KML, zipped Shapefile), the CRM
+                                                      assignment CSV, postal code → territory CSV,
+                                                      the metrics report (CSV, XLSX), or the map
+                                                      (PNG, PDF with the metrics pages; drawn in
+                                                      a headless Chromium/Chrome/Edge, or the one
+                                                      TESSERA_BROWSER names); --out may be a folder
   tessera bench [--out dir] [--suite all|foundation|balancing|scenarios|import]
                                                       run the benchmarks, write JSON
   tessera help                                        this text

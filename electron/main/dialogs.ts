@@ -1,6 +1,19 @@
 // Electron-only: native open/save dialogs for the backend's DialogPort.
 import { dialog, type BrowserWindow } from 'electron';
 import type { DialogPort } from '../backend/handlers/types';
+import type { ExportFormat } from '../../shared/contract/api';
+
+const EXPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+  geojson: { name: 'GeoJSON', extensions: ['geojson'] },
+  kml: { name: 'KML (Google Earth)', extensions: ['kml'] },
+  shp: { name: 'Shapefile (zip)', extensions: ['zip'] },
+  assignments: { name: 'CSV', extensions: ['csv'] },
+  postal: { name: 'CSV', extensions: ['csv'] },
+  'metrics-csv': { name: 'CSV', extensions: ['csv'] },
+  'metrics-xlsx': { name: 'Excel workbook', extensions: ['xlsx'] },
+  png: { name: 'PNG image', extensions: ['png'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+};
 
 const FILTERS = [
   { name: 'Tessera workspace', extensions: ['tessera'] },
@@ -24,6 +37,15 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogPort 
       const options = { title: `Import ${kind}`, properties: ['openFile' as const], filters };
       const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseExportPath(suggestedName, format) {
+      const w = window();
+      const filter = EXPORT_FILTERS[format];
+      const options = { title: 'Export', defaultPath: suggestedName, filters: [filter, ...FILTERS.slice(1)] };
+      const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      const ext = filter.extensions[0]!;
+      return result.filePath.toLowerCase().endsWith(`.${ext}`) ? result.filePath : `${result.filePath}.${ext}`;
     },
     async chooseSavePath(suggestedName) {
       const w = window();

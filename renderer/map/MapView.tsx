@@ -19,6 +19,7 @@ import { hexToRgba, type Rgba } from './color';
 import { densityScale } from './thematic';
 import { MapControls } from '../features/map/MapControls';
 import { useBalance } from '../features/territories/use-balance';
+import { provideMapSnapshot, type MapSnapshot } from './map-snapshot';
 
 /** Zoom below which the coarse (parent) hexagons are drawn instead of every cell. */
 const COARSE_BELOW_ZOOM = 5.6;
@@ -141,6 +142,32 @@ export function MapView() {
   }, [accounts, assignment]);
 
   const useCoarse = coarse !== null && viewState.zoom < COARSE_BELOW_ZOOM;
+
+  // What an export of the map draws: the same colours, outlines, points and visible area as on screen.
+  const snapshot = useRef<() => MapSnapshot | null>(() => null);
+  snapshot.current = () => {
+    const el = container.current;
+    if (!cells || !assignment || !fillOf || !el) return null;
+    const view = new WebMercatorViewport({ ...viewState, width: Math.max(el.clientWidth, 1), height: Math.max(el.clientHeight, 1) });
+    const [west, south, east, north] = view.getBounds();
+    const points = showAccounts && accounts && accountPlacement
+      ? Array.from(accounts.ids, (_, i) => ({ lon: accounts.lon[i]!, lat: accounts.lat[i]!, color: rgbaOf.get(accountPlacement.territoryOf[i]!) ?? ([120, 120, 120, 255] as Rgba) }))
+      : null;
+    const labelled = [...labels].sort((a, b) => b.cells - a.cells).map((l) => ({ lon: l.position[0], lat: l.position[1], text: nameOf.get(l.territoryId) ?? '' }));
+    let hasUnassigned = false;
+    for (const x of assignment.territoryOfCell) if (x < 0) { hasUnassigned = true; break; }
+    return {
+      scenarioId: assignment.scenarioId,
+      bounds: [west, south, east, north],
+      cells, fillOf, outlines, reps, accounts: points, labels: labelled, mode, territories, selected,
+      measure: balance.measure ? { key: balance.measure.key, label: balance.measure.label } : null,
+      density: density?.scale ?? null,
+      tolerance: balance.tolerance,
+      hasUnassigned,
+    };
+  };
+  useEffect(() => provideMapSnapshot(() => snapshot.current()), []);
+
   const layers = useMemo(() => {
     const list: unknown[] = [...buildBasemapLayers(basemap)];
     if (cells && assignment && fillOf) {

@@ -4,6 +4,7 @@ import type { WorkspaceInfo } from '../../shared/domain/model/workspace';
 import type { Command } from '../../shared/domain/commands/command';
 import type { Client } from '../client/create-client';
 import { territoryBounds } from '../map/territory-bounds';
+import { createExportActions } from './export-actions';
 import { createImportActions } from './import-actions';
 import { createResolutionActions } from './resolution-actions';
 import { createScenarioActions } from './scenario-actions';
@@ -26,7 +27,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
 }
 
 /** UI actions: each calls the backend, then refreshes the mirrored read models. */
-export function createActions(client: Client) {
+export function createActions(client: Client, options: { canUseDialogs?: boolean } = {}) {
   async function applyStatus(status: WorkspaceStatus): Promise<void> {
     const previous = get().status;
     set({ status });
@@ -194,6 +195,8 @@ export function createActions(client: Client) {
     imports: createImportActions(client),
     /** Changing the workspace's H3 resolution (the resolution dialog). */
     resolution: createResolutionActions(client),
+    /** Exports (the export dialog). */
+    exports: createExportActions(client, () => options.canUseDialogs ?? false),
     setTool: (tool: ToolId) => set({ tool, preview: null, hoverCells: [], sketch: null, hoverAccount: null, accountDrag: null }),
     setMapMode: (mapMode: MapMode) => set({ mapMode }),
     setShowAccounts: (showAccounts: boolean) => set({ showAccounts, hoverAccount: null }),

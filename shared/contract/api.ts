@@ -10,6 +10,7 @@ import type { ContractErrorData } from './errors';
 import type { ImportJobState, ImportPreview, SavedMapping, StagedFile } from './import-api';
 import type { DiffCsv, ScenarioComparison, ScenarioFigures } from './scenario-api';
 import type { ResolutionReport } from './resolution-api';
+import type { ExportFile, MetricsReport } from './export-api';
 import { argSchemas, type ArgSchemas } from './schemas';
 
 /** Where the backend stands with its workspace file. */
@@ -194,10 +195,14 @@ export interface Results {
   'import.cancel': ImportJobState;
   'import.rejects': { fileName: string; csv: string };
   'import.mappings': SavedMapping[];
+  'export.file': ExportFile;
+  'export.metrics': MetricsReport;
+  'export.save': { path: string } | null;
 }
 
 export type { Delta, DiffCsv, MovedAccounts, ScenarioComparison, ScenarioFigures, TerritoryDelta } from './scenario-api';
 export type { ResolutionReport, ScenarioCarryReport } from './resolution-api';
+export type { ExportFile, ExportFormat, FileExportFormat, MetricsReport } from './export-api';
 export type { ImportJobState, ImportPreview, ImportReport, ImportRequest, SavedMapping, StagedFile } from './import-api';
 
 export type Method = keyof ArgSchemas & keyof Results;

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'SCENARIO_LOCKED',
   'NOTHING_TO_UNDO',
   'NOTHING_TO_REDO',
+  'WRITE_FAILED',
   'INTERNAL',
 ] as const;
 

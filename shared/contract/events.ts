@@ -17,6 +17,8 @@ export interface Events {
   'balance.finished': BalanceJobState;
   'import.progress': { jobId: number; phase: ImportJobState['phase']; rows: number; bytes: number; totalBytes: number };
   'import.finished': ImportJobState;
+  /** A file export under way (`ticket` is the caller's, from `export.file`). */
+  'export.progress': { ticket: number; fraction: number; phase: string };
 }
 
 export type EventName = keyof Events;

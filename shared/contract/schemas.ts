@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Command } from '../domain/commands/command';
+import { FILE_EXPORT_FORMATS } from './export-api';
 
 /** Runtime schemas for every method's argument; the contract's argument types derive from them. */
 const scenarioId = z.number().int().positive();
@@ -162,6 +163,13 @@ export const argSchemas = {
   'import.cancel': z.object({ jobId }).strict(),
   'import.rejects': z.object({ jobId }).strict(),
   'import.mappings': empty,
+  'export.file': z
+    .object({ scenarioId, format: z.enum(FILE_EXPORT_FORMATS), bom: z.boolean().optional(), ticket: z.number().int().positive().optional() })
+    .strict(),
+  'export.metrics': z.object({ scenarioId }).strict(),
+  'export.save': z
+    .object({ fileName: z.string().min(1).max(255), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes'), format: z.enum([...FILE_EXPORT_FORMATS, 'png', 'pdf']) })
+    .strict(),
 } as const;
 
 export type ArgSchemas = typeof argSchemas;

@@ -49,4 +49,7 @@ export const SAMPLE_ARGS: { [M in Method]: Args<M> } = {
   'import.cancel': { jobId: 1 },
   'import.rejects': { jobId: 1 },
   'import.mappings': {},
+  'export.file': { scenarioId: 1, format: 'assignments' },
+  'export.metrics': { scenarioId: 1 },
+  'export.save': { fileName: 'x.csv', bytes: new Uint8Array([65]), format: 'assignments' },
 };

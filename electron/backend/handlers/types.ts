@@ -1,4 +1,4 @@
-import type { Args, Method, Result } from '../../../shared/contract/api';
+import type { Args, ExportFormat, Method, Result } from '../../../shared/contract/api';
 import type { WorkspaceSession } from '../workspace/session';
 
 /** The one implementation of the contract: a handler per method. */
@@ -12,6 +12,8 @@ export interface DialogPort {
   chooseSavePath(suggestedName: string): Promise<string | null>;
   /** Asks for a file to import (CSV, TSV, Excel; GeoJSON for alignments); null when cancelled. */
   chooseImportPath(kind: 'accounts' | 'reps' | 'alignment'): Promise<string | null>;
+  /** Asks where to save an export (the suggested name's extension sets the filter); null when cancelled. */
+  chooseExportPath(suggestedName: string, format: ExportFormat): Promise<string | null>;
 }
 
 export interface HandlerContext {

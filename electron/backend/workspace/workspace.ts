@@ -16,7 +16,7 @@ import type { DataCredit, Measure, Rep, ScenarioSummary, WorkspaceInfo } from '.
 import type { Db } from '../db/db-types';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { createDb, openDb } from '../db/open-db';
-import { accountCell, accountCount, loadAccountColumns, loadCellTotals } from '../db/queries/accounts';
+import { accountCell, accountCount, loadAccountColumns, loadAccountPostalCodes, loadCellTotals } from '../db/queries/accounts';
 import { assignCells, listOverrides, loadAssignment, loadOverrides, setOverrides } from '../db/queries/assignments';
 import { markUndone, peekRedo, peekUndo, pushHistory } from '../db/queries/history';
 import { listMeasures } from '../db/queries/measures';
@@ -348,6 +348,11 @@ export class Workspace {
 
   accountColumns(): AccountColumns {
     return loadAccountColumns(this.db, this.measures());
+  }
+
+  /** The postal code each account was located by (null: by coordinates), rows as in `accountColumns`. */
+  accountPostalCodes(): (string | null)[] {
+    return loadAccountPostalCodes(this.db);
   }
 
   execute(id: ScenarioId, command: Command): CommandResult {

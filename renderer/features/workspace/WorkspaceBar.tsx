@@ -2,6 +2,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { useAppStore } from '../../stores/use-app-store';
 import { ResolutionButton } from './ResolutionDialog';
+import { ExportButton } from '../export/ExportDialog';
 
 /** Top bar: workspace name and size, scenario picker, undo/redo with labels, file actions. */
 export function WorkspaceBar({ canUseDialogs }: { canUseDialogs: boolean }) {
@@ -61,6 +62,7 @@ export function WorkspaceBar({ canUseDialogs }: { canUseDialogs: boolean }) {
               {t('import.open')}
             </button>
             <ResolutionButton info={info} />
+            {scenarios.length > 0 && <ExportButton />}
           </>
         )}
         <button type="button" onClick={() => void actions.openDemo()}>{t('action.openDemo')}</button>

@@ -1,3 +1,4 @@
+import { enExport } from './en-export';
 import { enResolution } from './en-resolution';
 import { enScenarios } from './en-scenarios';
 
@@ -5,6 +6,7 @@ import { enScenarios } from './en-scenarios';
 export const en = {
   ...enScenarios,
   ...enResolution,
+  ...enExport,
   'app.name': 'Tessera',
   'app.tagline': 'Sales territory design',
   'workspace.none.title': 'No workspace is open',

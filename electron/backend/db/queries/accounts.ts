@@ -121,3 +121,8 @@ export function loadAccountColumns(db: Db, measures: readonly Measure[]) {
   });
   return out;
 }
+
+/** The postal code each account was located by (null: located by coordinates), in `loadAccountColumns` order. */
+export function loadAccountPostalCodes(db: Db): (string | null)[] {
+  return db.prepare('SELECT postal_code FROM accounts ORDER BY cell, id').pluck().all() as (string | null)[];
+}
