@@ -187,6 +187,16 @@ async function main() {
     const panFps = ((await rendered()) - f0) / ((Date.now() - p0) / 1000);
     await page.mouse.up();
 
+    // Export the whole study area as the export dialog does: A4 landscape PNG and PDF at 300 dpi.
+    await page.evaluate(() => window.tesseraBench.actions.fitMap(null));
+    await frames();
+    const exportMs = {};
+    for (const format of ['png', 'pdf']) {
+      const t0 = Date.now();
+      const bytes = await page.evaluate((f) => window.tesseraBench.exportMap(f, 300), format);
+      exportMs[format] = { ms: Date.now() - t0, bytes };
+    }
+
     write({
       suite: 'render',
       at: new Date().toISOString(),
@@ -202,6 +212,7 @@ async function main() {
         strokeCommitWall: summary(commitWall),
         strokeCommitScript: summary(commitScript),
         panFps: round(panFps),
+        exportA4At300Dpi: exportMs,
       },
     });
   } finally {

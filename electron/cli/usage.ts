@@ -48,7 +48,7 @@ Usage:
                                                       (PNG, PDF with the metrics pages; drawn in
                                                       a headless Chromium/Chrome/Edge, or the one
                                                       TESSERA_BROWSER names); --out may be a folder
-  tessera bench [--out dir] [--suite all|foundation|balancing|scenarios|import]
+  tessera bench [--out dir] [--suite all|foundation|balancing|scenarios|export|import]
                                                       run the benchmarks, write JSON
   tessera help                                        this text
 

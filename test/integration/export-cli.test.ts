@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/backend/workspace/workspace';
@@ -15,8 +15,8 @@ async function json(...args: string[]) {
   return JSON.parse(r.stdout);
 }
 
-function withWorkspace<T>(fn: (ws: Workspace) => T): T {
-  const ws = Workspace.open(demo, fixedNow);
+function withWorkspace<T>(fn: (ws: Workspace) => T, path = demo): T {
+  const ws = Workspace.open(path, fixedNow);
   try {
     return fn(ws);
   } finally {
@@ -106,5 +106,26 @@ describe('tessera export', () => {
     const postal = await tessera('export', 'csv', '--table', 'postal', '--workspace', demo, '--scenario', EDITED, '--out', temp.dir);
     expect(postal.status).toBe(1);
     expect(postal.stderr).toMatch(/No account of this workspace was located by postal code/);
+  });
+
+  it('writes postal code → territory for accounts located by ZIP code, and it round-trips', async () => {
+    const ws = join(temp.dir, 'zips.tessera');
+    await json('create', ws, '--resolution', '6');
+    writeFileSync(join(temp.dir, 'zips.csv'), 'id,name,zip\n001,Alpha,02134\n002,Beta,02134\n003,Gamma,10001\n004,Delta,94105\n005,Epsilon,60601\n006,Zeta,60601\n');
+    await json('import', 'accounts', join(temp.dir, 'zips.csv'), '--workspace', ws);
+    writeFileSync(join(temp.dir, 'plan.csv'), 'account id,territory\n001,East\n002,East\n003,East\n004,West\n005,Central\n006,Central\n');
+    await json('import', 'alignment', join(temp.dir, 'plan.csv'), '--workspace', ws, '--scenario', 'Plan');
+    const out = await json('export', 'csv', '--table', 'postal', '--workspace', ws, '--scenario', 'Plan', '--out', temp.dir);
+    expect(out).toMatchObject({ records: 4 });
+    const ids = withWorkspace((w) => new Map(w.territoryRecords(w.scenarios()[0]!.id).map((t) => [t.name, t.id])), ws);
+    expect(readFileSync(out.path, 'utf8').trimEnd().split('\r\n')).toEqual([
+      'postal_code,territory_id,territory_name,rep_id,rep_name,accounts',
+      `02134,${ids.get('East')},East,,,2`,
+      `10001,${ids.get('East')},East,,,1`,
+      `60601,${ids.get('Central')},Central,,,2`,
+      `94105,${ids.get('West')},West,,,1`,
+    ]);
+    await json('import', 'alignment', out.path, '--workspace', ws, '--scenario', 'From postal');
+    withWorkspace((w) => expect(accountTerritories(w, 'From postal')).toEqual(accountTerritories(w, 'Plan')), ws);
   });
 });

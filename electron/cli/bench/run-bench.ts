@@ -10,6 +10,7 @@ import { UsageError, type ParsedArgs } from '../parse-args';
 import { runBalancingSuite } from './balancing-bench';
 import { runImportSuite } from './import-bench';
 import { runScenarioSuite } from './scenario-bench';
+import { runExportSuite } from './export-bench';
 import { time } from './measure';
 
 /**
@@ -22,10 +23,10 @@ export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
   const now = () => new Date();
   const suite = typeof args.flags.get('suite') === 'string' ? (args.flags.get('suite') as string) : 'all';
-  if (!['all', 'foundation', 'balancing', 'scenarios', 'import'].includes(suite)) throw new UsageError('--suite must be all, foundation, balancing, scenarios or import.');
+  if (!['all', 'foundation', 'balancing', 'scenarios', 'export', 'import'].includes(suite)) throw new UsageError('--suite must be all, foundation, balancing, scenarios, export or import.');
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   try {
-    if (suite === 'all' || suite === 'foundation' || suite === 'balancing' || suite === 'scenarios') await runDesignSuites(io, outDir, scratch, suite, machine);
+    if (['all', 'foundation', 'balancing', 'scenarios', 'export'].includes(suite)) await runDesignSuites(io, outDir, scratch, suite, machine);
     if (suite === 'all' || suite === 'import') {
       const imports = await runImportSuite(scratch, join(__dirname, 'cli.js'), (line) => io.err(line));
       const importReport = { suite: 'import', at: now().toISOString(), machine, figures: imports };
@@ -109,6 +110,10 @@ async function runDesignSuites(io: Io, outDir: string, scratch: string, suite: s
     if (suite === 'all' || suite === 'scenarios') {
       const scenarios = runScenarioSuite(wsH, (line) => io.err(line));
       writeReport(io, outDir, { suite: 'scenarios', at: now().toISOString(), machine, figures: scenarios });
+    }
+    if (suite === 'all' || suite === 'export') {
+      const exports = await runExportSuite(wsH, (line) => io.err(line));
+      writeReport(io, outDir, { suite: 'export', at: now().toISOString(), machine, figures: exports });
     }
   } finally {
     wsH.close();

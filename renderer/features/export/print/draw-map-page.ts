@@ -417,7 +417,7 @@ function drawMapFrame(ctx: Ctx, page: MapPage, u: Units, frame: Frame): void {
   ctx.fillStyle = PRINT_COLORS.water;
   ctx.fillRect(frame.x, frame.y, frame.width, frame.height);
   if (page.basemap) drawCountries(ctx, page.basemap, fit, u);
-  drawCells(ctx, page, fit, u);
+  drawCells(ctx, page, fit);
   if (page.basemap) drawStateLines(ctx, page.basemap, fit, u);
   drawOutlines(ctx, page, fit, u);
   if (page.accounts) drawAccounts(ctx, page.accounts, fit, u);
@@ -463,8 +463,13 @@ function prepareLine(points: Position[]): PreparedLine {
   let maxLon = -Infinity;
   let minLat = Infinity;
   let maxLat = -Infinity;
+  let prev = points[0]?.[0] ?? 0;
   points.forEach((p, i) => {
-    const lon = p[0]!;
+    // Keep lines continuous across the antimeridian (a 360° jump would streak across the map).
+    let lon = p[0]!;
+    if (lon - prev > 180) lon -= 360;
+    else if (lon - prev < -180) lon += 360;
+    prev = lon;
     const lat = p[1]!;
     coords[2 * i] = lon;
     coords[2 * i + 1] = lat;
@@ -545,7 +550,8 @@ function addLine(path: Path2D, line: PreparedLine, shift: number, fit: MercatorF
     lastX = x;
     lastY = y;
   }
-  if (close) path.closePath();
+  // Rings repeat their first point; lineTo rather than closePath (see drawCells).
+  if (close && (c[0] !== c[c.length - 2] || c[1] !== c[c.length - 1])) path.lineTo(fit.x(c[0]! + shift), fit.y(c[1]!));
 }
 
 function drawCountries(ctx: Ctx, basemap: Basemap, fit: MercatorFit, u: Units): void {
@@ -563,6 +569,7 @@ function drawCountries(ctx: Ctx, basemap: Basemap, fit: MercatorFit, u: Units): 
   ctx.strokeStyle = PRINT_COLORS.countryLine;
   ctx.lineWidth = 0.45 * u.pt;
   ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
   ctx.stroke(path);
 }
 
@@ -659,13 +666,10 @@ const SEAM_PX = 0.5;
  * share an alpha are drawn opaque onto a layer that is then composited with that alpha,
  * so overlapping (seam-free) hexagons look exactly like the on-screen translucent fill.
  */
-function drawCells(ctx: Ctx, page: MapPage, fit: MercatorFit, _u: Units): void {
+function drawCells(ctx: Ctx, page: MapPage, fit: MercatorFit): void {
   const h3 = page.cells.h3;
   if (h3.length === 0) return;
-  const T0 = (globalThis as any).__t ?? ((globalThis as any).__t = {});
-  T0.tStart = performance.now();
   const { coords, start } = cellGeometry(h3);
-  T0.tGeom = performance.now();
   const n = h3.length;
   const frame = fit.frame;
   const left = frame.x - 2;
@@ -739,11 +743,11 @@ function drawCells(ctx: Ctx, page: MapPage, fit: MercatorFit, _u: Units): void {
     const grow = r > 0 ? 1 + SEAM_PX / r : 1;
     path.moveTo(cx + (xs[0]! - cx) * grow, cy + (ys[0]! - cy) * grow);
     for (let k = 1; k < count; k++) path.lineTo(cx + (xs[k]! - cx) * grow, cy + (ys[k]! - cy) * grow);
-    path.closePath();
+    // Back to the start rather than closePath(): Chromium's closePath costs time in proportion
+    // to the path's length, which makes one path of 200k hexagons take minutes.
+    path.lineTo(cx + (xs[0]! - cx) * grow, cy + (ys[0]! - cy) * grow);
   }
   if (groups.size === 0) return;
-  const T = (globalThis as any).__t ?? ((globalThis as any).__t = {});
-  T.tPaths = performance.now();
 
   const alphas = [...groups.keys()].sort((a, b) => b - a);
   const opaqueOnly = alphas.length === 1 && alphas[0] === 255;
@@ -766,12 +770,10 @@ function drawCells(ctx: Ctx, page: MapPage, fit: MercatorFit, _u: Units): void {
       lc.fillStyle = `rgb(${key >> 16},${(key >> 8) & 255},${key & 255})`;
       lc.fill(path);
     }
-    (lc as any).getImageData(0,0,1,1); T.tFill = performance.now();
     ctx.save();
     ctx.globalAlpha = alpha / 255;
     ctx.drawImage(layer.canvas, frame.x, frame.y);
     ctx.restore();
-    ctx.getImageData(0,0,1,1); T.tComp = performance.now();
   }
 }
 
@@ -858,11 +860,15 @@ function drawLabels(ctx: Ctx, page: MapPage, fit: MercatorFit, u: Units, obstacl
     const text = ellipsize(ctx, label.text, maxW);
     const w = ctx.measureText(text).width;
     const h = size * 1.15;
-    // Centred on the point first, then just above or below it.
+    // Centred on the point; moved just above or below it only to clear a marker or the map furniture.
     for (const dy of [0, -h * 0.95, h * 0.95]) {
       const box: Box = { x: x - w / 2 - pad, y: y + dy - h / 2 - pad, width: w + 2 * pad, height: h + 2 * pad };
       if (box.x < frame.x + inset || box.y < frame.y + inset || box.x + box.width > frame.x + frame.width - inset || box.y + box.height > frame.y + frame.height - inset) continue;
-      if (placed.some((p) => intersects(p, box)) || obstacles.some((o) => intersects(o, box))) continue;
+      if (placed.some((p) => intersects(p, box))) {
+        if (dy === 0) break; // collides with a more important label: skip this one
+        continue;
+      }
+      if (obstacles.some((o) => intersects(o, box))) continue;
       placed.push(box);
       ctx.strokeStyle = 'rgba(255,255,255,0.92)';
       ctx.lineWidth = size * 0.34;
@@ -935,10 +941,13 @@ function drawScaleBar(ctx: Ctx, u: Units, frame: Frame, fit: MercatorFit, rtl: b
   const tick = 1.4 * u.mm;
   const pad = 2 * u.mm;
   ctx.save();
+  // Numbers with units read left to right whatever the page direction.
+  ctx.direction = 'ltr';
   ctx.font = font(u, 6.5);
-  const endLabelW = Math.max(ctx.measureText(km.label).width, ctx.measureText(mi.label).width);
+  const zeroW = ctx.measureText('0').width;
   const barW = Math.max(km.px, mi.px);
-  const boxW = pad * 2 + barW + endLabelW / 2 + 2 * u.pt + ctx.measureText('0').width / 2;
+  const reach = Math.max(barW, km.px + ctx.measureText(km.label).width / 2, mi.px + ctx.measureText(mi.label).width / 2);
+  const boxW = pad * 2 + zeroW / 2 + reach;
   const boxH = pad * 2 + size * 2 + tick * 2 + 2 * u.pt;
   const bx = rtl ? frame.x + frame.width - inset - boxW : frame.x + inset;
   const by = frame.y + frame.height - inset - boxH;
@@ -946,7 +955,7 @@ function drawScaleBar(ctx: Ctx, u: Units, frame: Frame, fit: MercatorFit, rtl: b
   ctx.beginPath();
   ctx.roundRect(bx, by, boxW, boxH, 1 * u.mm);
   ctx.fill();
-  const x0 = bx + pad + ctx.measureText('0').width / 2;
+  const x0 = bx + pad + zeroW / 2;
   const axisY = by + pad + size + 1 * u.pt + tick;
   ctx.strokeStyle = PRINT_COLORS.ink;
   ctx.fillStyle = PRINT_COLORS.ink;

@@ -330,9 +330,12 @@ function drawPage(ctx: Ctx, page: MetricsPages, u: Units, L: MetricsLayout, p: n
       const x = spanX(colOffset[c]!, L.colW[c]!);
       const numericEnd = page.numeric[c] ? !rtl : rtl;
       ctx.textAlign = numericEnd ? 'right' : 'left';
+      // Figures read left to right even on a right-to-left page ("-7.7 %" must not become "% 7.7-").
+      ctx.direction = page.numeric[c] ? 'ltr' : rtl ? 'rtl' : 'ltr';
       const tx = numericEnd ? x + L.colW[c]! - L.cellPad : x + L.cellPad;
       ctx.fillText(ellipsize(ctx, text, L.colW[c]! - 2 * L.cellPad), tx, baseline);
     }
+    ctx.direction = rtl ? 'rtl' : 'ltr';
     ry += L.rowH;
   };
   for (let r = first; r < last; r++) drawRow(page.rows[r]!, page.swatches?.[r], false, (r - first) % 2 === 1);
