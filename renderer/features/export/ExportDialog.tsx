@@ -221,8 +221,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 records: outcome.records,
                 seconds: number(outcome.elapsedMs / 1000, { maximumFractionDigits: 1 }),
               })}
-          {outcome.fields && outcome.fields.some((f) => f.key !== f.dbfName) && (
-            <span className="muted"> {t('export.shpFields', { fields: outcome.fields.filter((f) => f.key !== f.dbfName).map((f) => `${f.key} → ${f.dbfName}`).join(', ') })}</span>
+          {outcome.fields && outcome.fields.some((f) => f.key.toUpperCase() !== f.dbfName) && (
+            <span className="muted"> {t('export.shpFields', { fields: outcome.fields.filter((f) => f.key.toUpperCase() !== f.dbfName).map((f) => `${f.key} → ${f.dbfName}`).join(', ') })}</span>
           )}
         </p>
       )}

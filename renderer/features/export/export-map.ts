@@ -142,6 +142,10 @@ function drawMap(s: MapSnapshot, widthPx: number, heightPx: number, dpi: number,
     date: f.t('print.exported', { date: new Date().toLocaleDateString(document.documentElement.lang || undefined, { year: 'numeric', month: 'long', day: 'numeric' }) }),
     credit: creditLine(),
     legend: legendOf(s, f),
+    repHomeLabel: f.t('print.repHome'),
+    ...(s.accounts ? { accountLabel: f.t('print.account') } : {}),
+    moreLabel: (n) => f.t('print.more', { count: f.number(n) }),
+    direction: document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr',
   });
   return canvas;
 }
@@ -224,6 +228,8 @@ export async function exportPrintPdf(
       rows: table.rows,
       numeric: table.numeric,
       swatches: report.colors.map((c) => hexToRgba(c)),
+      pageLabel: (i, n) => input.t('print.page', { page: i, pages: n }),
+      direction: document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr',
     },
     (w, h) => {
       const canvas = document.createElement('canvas');

@@ -64,6 +64,22 @@ export function ellipsize(ctx: Pick<Ctx, 'measureText'>, text: string, maxWidth:
   return lo === 0 ? '…' : chars.slice(0, lo).join('').trimEnd() + '…';
 }
 
+const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const LETTER = /\p{L}/u;
+
+/**
+ * The direction of a text by its first strong character (like HTML's dir="auto"),
+ * `fallback` when it has none (figures, signs): keeps "-7.7 %" or a Latin date reading
+ * left to right on a right-to-left page.
+ */
+export function textDir(text: string, fallback: 'ltr' | 'rtl'): 'ltr' | 'rtl' {
+  for (const ch of text) {
+    if (RTL_CHAR.test(ch)) return 'rtl';
+    if (LETTER.test(ch)) return 'ltr';
+  }
+  return fallback;
+}
+
 // ---------------------------------------------------------------- layout
 
 interface Box {
@@ -152,7 +168,7 @@ function planLegend(ctx: Ctx, page: MapPage, u: Units, maxW: number, maxH: numbe
   const rows = n === 0 ? 0 : Math.min(rowsFit, Math.ceil(n / cols));
   const capacity = rows * cols;
   const shown = n <= capacity ? n : Math.max(0, capacity - 1);
-  const innerW = placement === 'side' ? Math.max(cols * colW + (cols - 1) * colGap, Math.min(titleW, colW * cols + (cols - 1) * colGap)) : maxW - 2 * pad;
+  const innerW = placement === 'side' ? cols * colW + (cols - 1) * colGap : maxW - 2 * pad;
   const height = 2 * pad + titleH + rows * itemH - (rows > 0 ? rowGap : 0) + symbolsH;
   return {
     x: 0,
@@ -266,7 +282,9 @@ function drawFooter(ctx: Ctx, page: MapPage, u: Units, layout: MapPageLayout): v
   const end = rtl ? footer.x : footer.x + footer.width;
   if (page.date) {
     ctx.textAlign = rtl ? 'right' : 'left';
+    ctx.direction = rtl ? textDir(page.date, 'ltr') : 'ltr';
     ctx.fillText(ellipsize(ctx, page.date, footer.width * 0.45), start, y);
+    ctx.direction = rtl ? 'rtl' : 'ltr';
   }
   if (page.credit) {
     ctx.textAlign = rtl ? 'left' : 'right';

@@ -1,6 +1,6 @@
 import type { Rgba } from '../../../map/color';
 import type { MetricsPages } from './print-types';
-import { ellipsize, PRINT_COLORS, PRINT_FONT, rgbaCss } from './draw-map-page';
+import { ellipsize, PRINT_COLORS, PRINT_FONT, rgbaCss, textDir } from './draw-map-page';
 
 /**
  * The metrics table as print pages: title, subtitle and date on every page, the summary
@@ -173,8 +173,8 @@ export function layoutMetrics(ctx: Ctx, page: MetricsPages): MetricsLayout {
       pages.push([at, n]);
       break;
     }
-    // Keep at least one row with the totals on the last page.
-    const take = remaining <= cap ? remaining - 1 : cap;
+    // Keep at least one row with the totals on the last page (when a page holds two rows at all).
+    const take = remaining <= cap ? Math.max(1, remaining - 1) : cap;
     pages.push([at, at + take]);
     at += take;
   }
@@ -223,7 +223,9 @@ function drawPage(ctx: Ctx, page: MetricsPages, u: Units, L: MetricsLayout, p: n
   if (page.date) {
     ctx.fillStyle = PRINT_COLORS.muted;
     ctx.textAlign = endAlign;
+    ctx.direction = rtl ? textDir(page.date, 'ltr') : 'ltr';
     ctx.fillText(ellipsize(ctx, page.date, L.contentW * 0.3), end, y);
+    ctx.direction = rtl ? 'rtl' : 'ltr';
   }
   ctx.font = font(u, 14, 700);
   ctx.fillStyle = PRINT_COLORS.ink;
@@ -263,7 +265,9 @@ function drawPage(ctx: Ctx, page: MetricsPages, u: Units, L: MetricsLayout, p: n
       ctx.fillText(ellipsize(ctx, s.label, cardW - 5 * u.mm), tx, cy + 2 * u.mm + 7 * u.pt);
       ctx.font = font(u, 12, 700);
       ctx.fillStyle = PRINT_COLORS.ink;
+      ctx.direction = rtl ? textDir(s.value, 'ltr') : 'ltr';
       ctx.fillText(ellipsize(ctx, s.value, cardW - 5 * u.mm), tx, cy + 2 * u.mm + 7 * 1.3 * u.pt + 12 * u.pt);
+      ctx.direction = rtl ? 'rtl' : 'ltr';
     });
   }
 
@@ -331,7 +335,7 @@ function drawPage(ctx: Ctx, page: MetricsPages, u: Units, L: MetricsLayout, p: n
       const numericEnd = page.numeric[c] ? !rtl : rtl;
       ctx.textAlign = numericEnd ? 'right' : 'left';
       // Figures read left to right even on a right-to-left page ("-7.7 %" must not become "% 7.7-").
-      ctx.direction = page.numeric[c] ? 'ltr' : rtl ? 'rtl' : 'ltr';
+      ctx.direction = rtl ? (page.numeric[c] ? textDir(text, 'ltr') : 'rtl') : 'ltr';
       const tx = numericEnd ? x + L.colW[c]! - L.cellPad : x + L.cellPad;
       ctx.fillText(ellipsize(ctx, text, L.colW[c]! - 2 * L.cellPad), tx, baseline);
     }
