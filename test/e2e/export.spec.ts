@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'playwright-core';
@@ -23,7 +24,27 @@ function pixelsOf(png: PNG, rgb: [number, number, number], x0 = 0, tolerance = 6
   return n;
 }
 
-const hex = (c: string): [number, number, number] => [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)];
+/** The images of a PDF's pages (the writer's deflated RGB), as RGBA like a decoded PNG. */
+function pdfPageImages(pdf: Buffer): PNG[] {
+  const text = pdf.toString('latin1');
+  const found: PNG[] = [];
+  const re = /\/Width (\d+) \/Height (\d+)[^]*?stream\r?\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const [width, height] = [Number(m[1]), Number(m[2])];
+    const start = m.index + m[0].length;
+    const rgb = inflateSync(pdf.subarray(start, text.indexOf('endstream', start)));
+    const png = new PNG({ width, height });
+    for (let i = 0; i < width * height; i++) {
+      png.data[4 * i] = rgb[3 * i]!;
+      png.data[4 * i + 1] = rgb[3 * i + 1]!;
+      png.data[4 * i + 2] = rgb[3 * i + 2]!;
+      png.data[4 * i + 3] = 255;
+    }
+    found.push(png);
+  }
+  return found;
+}
+
 
 describe('exporting from the app and the CLI', () => {
   const temp = makeTempDir();
@@ -41,6 +62,13 @@ describe('exporting from the app and the CLI', () => {
     const bytes = readFileSync((await download.path())!);
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     return { name: download.suggestedFilename(), bytes };
+  }
+
+  /** Each territory's colour, from the swatches of the territory table. */
+  async function swatchColors(): Promise<[number, number, number][]> {
+    const css = await page.locator('[data-testid=territory-table] tbody tr .swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    expect(css.length).toBeGreaterThan(0);
+    return css.map((c) => c.match(/\d+/g)!.slice(0, 3).map(Number) as [number, number, number]);
   }
 
   beforeAll(async () => {
@@ -62,9 +90,7 @@ describe('exporting from the app and the CLI', () => {
   });
 
   it('downloads the map as an A4 PNG at 150 dpi: the map in the territory colours, and the legend', async () => {
-    const colors = await page.locator('[data-testid=territory-table] tbody tr').evaluateAll((rows) =>
-      rows.map((r) => getComputedStyle(r.querySelector('.swatch, [data-testid=territory-swatch]') ?? r).backgroundColor),
-    );
+    const rgb = await swatchColors();
     const { name, bytes } = await exportWithDialog('png', async (dialog) => {
       await dialog.getByTestId('export-dpi').selectOption('150');
     });
@@ -73,8 +99,6 @@ describe('exporting from the app and the CLI', () => {
     expect([png.width, png.height]).toEqual([1754, 1240]);
     expect(saturatedShare(bytes)).toBeGreaterThan(0.05);
     // The legend sits right of the map frame (which ends before 80 % of the width): every territory's swatch colour appears there.
-    const rgb = colors.map((c) => c.match(/\d+/g)!.slice(0, 3).map(Number) as [number, number, number]).filter((c) => c.length === 3);
-    expect(rgb.length).toBeGreaterThan(0);
     for (const c of rgb) expect(pixelsOf(png, c, Math.round(png.width * 0.805))).toBeGreaterThan(100);
   });
 
@@ -87,6 +111,13 @@ describe('exporting from the app and the CLI', () => {
     expect(doc.numPages).toBeGreaterThanOrEqual(2);
     const first = await doc.getPage(1);
     expect(first.view.map((v) => Math.round(v))).toEqual([0, 0, 842, 595]);
+    const [map, table] = pdfPageImages(bytes);
+    expect([map!.width, map!.height]).toEqual([1754, 1240]);
+    expect(saturatedShare(PNG.sync.write(map!))).toBeGreaterThan(0.05);
+    // The legend on the map page, and the territory swatches on the metrics page.
+    const colors = await swatchColors();
+    for (const c of colors) expect(pixelsOf(map!, c, Math.round(map!.width * 0.805))).toBeGreaterThan(100);
+    for (const c of colors) expect(pixelsOf(table!, c)).toBeGreaterThan(50);
   });
 
   it('makes the same PNG from the CLI in a headless browser', async () => {

@@ -121,7 +121,8 @@ describe.each([
       h.client.call('export.metrics', { scenarioId }),
     ]);
     const lines = text(csv.bytes).trimEnd().split('\r\n');
-    expect(lines[0]).toBe(report.table.header.join(','));
+    expect(lines[0]).toBe([...report.table.header, 'scenario', 'exported_at'].join(','));
+    expect(lines[1]!.endsWith(',Current alignment,2026-11-22T12:00:00.000Z')).toBe(true);
     expect(lines).toHaveLength(report.table.rows.length + 1);
     expect(report.summary.map((s) => s.key)).toEqual(expect.arrayContaining(['territories', 'contiguityBreaks', 'meanTravelKm']));
     expect(report.scenario).toMatchObject({ id: scenarioId, name: 'Current alignment' });

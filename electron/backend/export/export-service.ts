@@ -80,7 +80,13 @@ export class ExportService {
       }
       case 'metrics-csv': {
         const report = this.metrics(scenarioId);
-        return done(`${base}-metrics.csv`, text(tableCsv(report.table, { bom: options.bom ?? false, exactColumns: METRICS_ID_COLUMNS })), report.table.rows.length);
+        // A plain table for other tools: the scenario and the export time ride along as the last two columns.
+        const table = {
+          ...report.table,
+          header: [...report.table.header, 'scenario', 'exported_at'],
+          rows: report.table.rows.map((r) => [...r, scenario.name, report.createdAt]),
+        };
+        return done(`${base}-metrics.csv`, text(tableCsv(table, { bom: options.bom ?? false, exactColumns: METRICS_ID_COLUMNS })), report.table.rows.length);
       }
       case 'metrics-xlsx': {
         const report = this.metrics(scenarioId);
