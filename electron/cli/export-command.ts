@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ExportFile, FileExportFormat } from '../../shared/contract/export-api';
 import { ExportService } from '../backend/export/export-service';
@@ -23,10 +23,19 @@ function stringFlag(args: ParsedArgs, name: string): string {
   return value;
 }
 
-/** `--out` as a file path: a folder gets the suggested file name inside it. */
-export function outPath(out: string, suggested: string): string {
+/**
+ * Where `--out` puts the file: a folder (existing, or named with a trailing separator,
+ * then created) gets the suggested name inside it; anything else is the file itself.
+ * @throws UsageError when that is the workspace itself, or an existing file without `--force`
+ */
+export function outPath(out: string, suggested: string, workspace: string, force: boolean): string {
   const path = resolve(out);
-  return existsSync(path) && statSync(path).isDirectory() ? join(path, suggested) : path;
+  const folder = /[\\/]$/.test(out) || (existsSync(path) && statSync(path).isDirectory());
+  if (folder) mkdirSync(path, { recursive: true });
+  const target = folder ? join(path, suggested) : path;
+  if (target === resolve(workspace)) throw new UsageError(`--out ${out} is the workspace itself; choose another file or a folder.`);
+  if (!force && existsSync(target)) throw new UsageError(`${target} already exists; add --force to replace it.`);
+  return target;
 }
 
 /**
@@ -42,6 +51,8 @@ export async function exportCommand(args: ParsedArgs, io: Io, rendererDir: strin
   const out = stringFlag(args, 'out');
   const workspace = resolve(stringFlag(args, 'workspace'));
   const name = stringFlag(args, 'scenario');
+  // A file named outright is checked before the export runs; a folder once the name is known.
+  if (!/[\\/]$/.test(out) && !(existsSync(resolve(out)) && statSync(resolve(out)).isDirectory())) outPath(out, '', workspace, args.flags.has('force'));
   let target: FileExportFormat;
   if (format === 'csv') {
     const table = args.flags.get('table') ?? 'assignments';
@@ -62,7 +73,7 @@ export async function exportCommand(args: ParsedArgs, io: Io, rendererDir: strin
   } finally {
     ws.close();
   }
-  const path = outPath(out, file.fileName);
+  const path = outPath(out, file.fileName, workspace, args.flags.has('force'));
   writeFileAtomic(path, file.bytes);
   const result = { format, path, bytes: file.bytes.byteLength, records: file.records, elapsedMs: file.elapsedMs, ...(file.fields ? { fields: file.fields } : {}) };
   if (args.flags.has('json')) io.out(JSON.stringify(result, null, 2));
@@ -104,7 +115,7 @@ async function mapExport(args: ParsedArgs, io: Io, format: 'png' | 'pdf', worksp
     accounts: args.flags.has('show-accounts'),
     rendererDir,
   });
-  const path = outPath(out, file.fileName);
+  const path = outPath(out, file.fileName, workspace, args.flags.has('force'));
   writeFileAtomic(path, file.bytes);
   const result = { format, path, bytes: file.bytes.byteLength, paper: canonical, orientation, dpi, elapsedMs: Math.round(performance.now() - started) };
   if (args.flags.has('json')) io.out(JSON.stringify(result, null, 2));

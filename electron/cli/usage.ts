@@ -40,14 +40,15 @@ Usage:
   tessera export geojson|kml|shp|csv|xlsx|png|pdf --workspace <ws> --scenario <name> --out <path>
           [--table assignments|postal|metrics] [--bom] [--paper A4|A3|Letter|Legal|Tabloid]
           [--orientation landscape|portrait] [--dpi d] [--title t]
-          [--mode territory|density|deviation] [--show-accounts] [--json]
+          [--mode territory|density|deviation] [--show-accounts] [--force] [--json]
                                                       write a scenario's territory boundaries
                                                       (GeoJSON, KML, zipped Shapefile), the CRM
                                                       assignment CSV, postal code → territory CSV,
                                                       the metrics report (CSV, XLSX), or the map
                                                       (PNG, PDF with the metrics pages; drawn in
                                                       a headless Chromium/Chrome/Edge, or the one
-                                                      TESSERA_BROWSER names); --out may be a folder
+                                                      TESSERA_BROWSER names); --out may be a folder;
+                                                      --force replaces an existing file
   tessera bench [--out dir] [--suite all|foundation|balancing|scenarios|export|import]
                                                       run the benchmarks, write JSON
   tessera help                                        this text

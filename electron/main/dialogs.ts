@@ -1,4 +1,6 @@
 // Electron-only: native open/save dialogs for the backend's DialogPort.
+import { existsSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import type { DialogPort } from '../backend/handlers/types';
 import type { ExportFormat } from '../../shared/contract/api';
@@ -44,8 +46,14 @@ export function electronDialogs(window: () => BrowserWindow | null): DialogPort 
       const options = { title: 'Export', defaultPath: suggestedName, filters: [filter, ...FILTERS.slice(1)] };
       const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      const ext = filter.extensions[0]!;
-      return result.filePath.toLowerCase().endsWith(`.${ext}`) ? result.filePath : `${result.filePath}.${ext}`;
+      // A name typed without an extension gets the format's; the dialog asked about replacing
+      // the name as typed, so ask again when the completed name exists.
+      if (extname(result.filePath) !== '') return result.filePath;
+      const path = `${result.filePath}.${filter.extensions[0]!}`;
+      if (!existsSync(path)) return path;
+      const confirm = { type: 'question' as const, buttons: ['Replace', 'Cancel'], defaultId: 1, cancelId: 1, message: `${basename(path)} already exists. Replace it?` };
+      const answer = w ? await dialog.showMessageBox(w, confirm) : await dialog.showMessageBox(confirm);
+      return answer.response === 0 ? path : null;
     },
     async chooseSavePath(suggestedName) {
       const w = window();

@@ -5,7 +5,8 @@ import { downloadBytes } from '../ui/download-text';
 /** Where an export went: a path chosen in the desktop save dialog, or the browser's downloads. */
 export type Delivery = { kind: 'saved'; path: string } | { kind: 'downloaded'; fileName: string } | { kind: 'cancelled' };
 
-let nextTicket = 1;
+/** Progress tickets start at a random number, so two windows exporting at once do not take each other's progress. */
+let nextTicket = 1 + Math.floor(Math.random() * 1_000_000_000);
 
 /**
  * The export dialog's link to the backend: files made by the backend (with progress),
@@ -17,7 +18,7 @@ export function createExportActions(client: Client, canUseDialogs: () => boolean
     async file(scenarioId: number, format: FileExportFormat, bom: boolean, onProgress: (fraction: number, phase: string) => void): Promise<ExportFile> {
       const ticket = nextTicket++;
       const off = client.on('export.progress', (p) => {
-        if (p.ticket === ticket) onProgress(p.fraction, p.phase);
+        if (p.ticket === ticket && p.phase !== 'done') onProgress(p.fraction, p.phase);
       });
       try {
         return await client.call('export.file', { scenarioId, format, bom, ticket });

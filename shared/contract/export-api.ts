@@ -27,6 +27,8 @@ export interface MetricsReport {
   scenario: { id: ScenarioId; name: string; revision: number };
   /** ISO-8601 time the report was made. */
   createdAt: string;
+  /** The measures of the table, in column order. */
+  measures: { key: string; label: string }[];
   /** Summary figures (balance, travel, contiguity), each with a label and a formatted value. */
   summary: { key: string; label: string; value: string }[];
   /** One row per territory. Numeric columns hold numbers. */

@@ -63,6 +63,9 @@ beforeAll(() => {
     ws.execute(s.id, { type: 'territory.assignCells', cells: emptyOfA.slice(0, 2), to: null });
     ws.execute(s.id, { type: 'account.override', accountIds: [accounts.ids[row]!], to: b.id });
     ws.execute(s.id, { type: 'territory.update', territoryId: territories[2]!.id, changes: { repId: null } });
+    // Names a spreadsheet would run as formulas still come back as they were.
+    ws.execute(s.id, { type: 'territory.update', territoryId: territories[3]!.id, changes: { name: '-East' } });
+    ws.execute(s.id, { type: 'territory.update', territoryId: territories[4]!.id, changes: { name: '+West, "Coast"' } });
   });
 });
 afterAll(() => temp.cleanup());
@@ -103,9 +106,18 @@ describe('tessera export', () => {
     expect(missing.stderr).toMatch(/no scenario named "Nope"/);
     const badFormat = await tessera('export', 'svg', '--workspace', demo, '--scenario', EDITED, '--out', temp.dir);
     expect(badFormat.status).toBe(2);
+    const again = await tessera('export', 'xlsx', '--workspace', demo, '--scenario', EDITED, '--out', temp.dir);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/metrics\.xlsx already exists; add --force to replace it/);
+    expect((await tessera('export', 'xlsx', '--workspace', demo, '--scenario', EDITED, '--out', temp.dir, '--force')).status).toBe(0);
+    const overWorkspace = await tessera('export', 'geojson', '--workspace', demo, '--scenario', EDITED, '--out', demo, '--force');
+    expect(overWorkspace.status).toBe(2);
+    expect(overWorkspace.stderr).toMatch(/is the workspace itself/);
+    const intoNewFolder = await json('export', 'kml', '--workspace', demo, '--scenario', EDITED, '--out', `${join(temp.dir, 'kml')}/`);
+    expect(intoNewFolder.path).toMatch(/\/kml\/[^/]+-Edited-plan-territories\.kml$/);
     const postal = await tessera('export', 'csv', '--table', 'postal', '--workspace', demo, '--scenario', EDITED, '--out', temp.dir);
     expect(postal.status).toBe(1);
-    expect(postal.stderr).toMatch(/No account of this workspace was located by postal code/);
+    expect(postal.stderr).toMatch(/No account of this workspace has a postal code/);
   });
 
   it('writes postal code → territory for accounts located by ZIP code, and it round-trips', async () => {

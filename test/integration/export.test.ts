@@ -59,7 +59,7 @@ describe.each([
     const repName = new Map(reps.map((r) => [r.id, r.name]));
     for (const i of [0, 1, Math.floor(accounts.ids.length / 2), accounts.ids.length - 1]) {
       const t = byId.get(assignment.territoryOfCell[accounts.cell[i]!]!)!;
-      const fields = [csvQuoted(accounts.ids[i]!), csvField(accounts.names[i]!), String(t.id), csvField(t.name), csvQuoted(t.repId ?? ''), csvField(t.repId ? repName.get(t.repId)! : '')];
+      const fields = [csvQuoted(accounts.ids[i]!), csvField(accounts.names[i]!), String(t.id), csvQuoted(t.name), csvQuoted(t.repId ?? ''), csvQuoted(t.repId ? repName.get(t.repId)! : '')];
       expect(lines[i + 1]).toBe(fields.join(','));
     }
   });
@@ -126,12 +126,19 @@ describe.each([
     expect(lines).toHaveLength(report.table.rows.length + 1);
     expect(report.summary.map((s) => s.key)).toEqual(expect.arrayContaining(['territories', 'contiguityBreaks', 'meanTravelKm']));
     expect(report.scenario).toMatchObject({ id: scenarioId, name: 'Current alignment' });
+    // The summary's largest deviation is the table's largest |deviation %|, measure by measure.
+    for (const m of report.measures) {
+      const c = report.table.header.indexOf(`${m.label} deviation %`);
+      const largest = Math.max(...report.table.rows.map((r) => Math.abs((r[c] as number | null) ?? 0)));
+      const summary = report.summary.find((x) => x.key === `maxDeviation.${m.key}`)!;
+      expect(summary.value).toBe(`${largest.toFixed(1)} %`);
+    }
     const parts = unzipSync(xlsx.bytes);
     expect(Object.keys(parts)).toEqual(expect.arrayContaining(['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']));
     expect(text(parts['xl/workbook.xml']!)).toMatch(/name="Territories".*name="Summary"/s);
   });
 
-  it('refuses the postal table when no account was located by postal code, and an unknown scenario', async () => {
+  it('refuses the postal table when no account has a postal code, and an unknown scenario', async () => {
     await expectCode(h.client.call('export.file', { scenarioId, format: 'postal' }), 'INVALID_INPUT', /postal code/);
     await expectCode(h.client.call('export.file', { scenarioId: 999, format: 'geojson' }), 'NOT_FOUND');
     await expectCode(h.client.call('export.save', { fileName: 'x.csv', bytes: new Uint8Array([1]), format: 'assignments' }), 'UNSUPPORTED', /download/);

@@ -15,6 +15,8 @@ import { ContractError } from '../../../shared/contract/errors';
 import { scenarioMetrics } from '../balancing/plan-report';
 import type { Workspace } from '../workspace/workspace';
 import { summaryFigures } from './summary-figures';
+import { normalizePostalCode } from '../import/postal-codes';
+import { targetDeviation } from '../../../shared/domain/metrics/target-deviation';
 
 /** Reports how far an export has come (0…1) and what it is doing. */
 export type ExportProgress = (fraction: number, phase: string) => void;
@@ -28,6 +30,11 @@ const MIME: Record<FileExportFormat, string> = {
   'metrics-csv': 'text/csv;charset=utf-8',
   'metrics-xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
+
+/** The workspace's name without the file extension, for file names and titles. */
+function workspaceTitle(ws: Workspace): string {
+  return ws.info().name.replace(/\.tessera$/i, '');
+}
 
 /** Hands the event loop back now and then, so progress events go out while a long export runs. */
 function yielder(everyMs = 50) {
@@ -59,7 +66,8 @@ export class ExportService {
     const started = performance.now();
     const ws = this.workspace();
     const scenario = ws.scenario(scenarioId);
-    const base = `${fileSlug(ws.info().name.replace(/\.tessera$/i, ''))}-${fileSlug(scenario.name)}`;
+    const title = workspaceTitle(ws);
+    const base = `${fileSlug(title)}-${fileSlug(scenario.name)}`;
     const done = (fileName: string, bytes: Uint8Array, records: number, extra: Partial<ExportFile> = {}): ExportFile => {
       progress(1, 'done');
       return { format, fileName, mime: MIME[format], bytes, records, elapsedMs: Math.round(performance.now() - started), ...extra };
@@ -72,9 +80,9 @@ export class ExportService {
       }
       case 'postal': {
         const input = this.assignmentInput(ws, scenarioId);
-        const sheet = postalSheet({ ...input, postal: ws.accountPostalCodes() });
+        const sheet = postalSheet({ ...input, postal: ws.accountPostalCodes(), normalize: (code) => normalizePostalCode(code, '') });
         if (sheet.rows.length === 0) {
-          throw new ContractError('INVALID_INPUT', 'No account of this workspace was located by postal code, so there is no postal code → territory table to export.');
+          throw new ContractError('INVALID_INPUT', 'No account of this workspace has a postal code, so there is no postal code → territory table to export.');
         }
         return done(`${base}-postal-codes.csv`, text(tableCsv(sheet, { bom: options.bom ?? false, exactColumns: POSTAL_ID_COLUMNS })), sheet.rows.length);
       }
@@ -90,7 +98,7 @@ export class ExportService {
       }
       case 'metrics-xlsx': {
         const report = this.metrics(scenarioId);
-        const preamble = [[`${ws.info().name} — ${scenario.name}`], [`Exported ${report.createdAt}`]];
+        const preamble = [[`${title} — ${scenario.name}`], [`Exported ${report.createdAt}`]];
         const summary = { name: 'Summary', header: ['Figure', 'Value'], rows: report.summary.map((s) => [s.label, s.value]), preamble };
         const bytes = writeXlsx([{ ...report.table, preamble }, summary], { title: `${scenario.name} metrics`, creator: 'Tessera', created: this.now() });
         return done(`${base}-metrics.xlsx`, bytes, report.table.rows.length);
@@ -102,7 +110,7 @@ export class ExportService {
         progress(0.9, 'writing');
         if (format === 'geojson') return done(`${base}-territories.geojson`, text(boundariesGeoJson(features, { name: `${scenario.name}` })), features.length);
         if (format === 'kml') {
-          return done(`${base}-territories.kml`, text(boundariesKml(features, { name: scenario.name, description: `${ws.info().name}, exported by Tessera` })), features.length);
+          return done(`${base}-territories.kml`, text(boundariesKml(features, { name: scenario.name, description: `${title}, exported by Tessera` })), features.length);
         }
         const shp = boundariesShapefile(features, { baseName: `${base}-territories` });
         return done(`${base}-territories.zip`, zipFiles(shp.files), features.length, { fields: shp.fields });
@@ -123,9 +131,16 @@ export class ExportService {
       measures: measures.map((m) => ({ key: m.key, label: m.label })),
       reps,
     });
-    const figures = measures.length > 0 ? scenarioMetrics(ws, scenario, measures.map((m) => ({ key: m.key, weight: 1, tolerance: 0.05 }))).summary : null;
+    const evaluated = measures.length > 0 ? scenarioMetrics(ws, scenario, measures.map((m) => ({ key: m.key, weight: 1, tolerance: 0.05 }))).summary : null;
+    // The largest deviation as the table (and the app) measure it: targets split from the territories' totals by capacity.
+    const capacity = territories.map((t) => (t.repId !== null ? (reps.get(t.repId)?.capacity ?? 1) : 1));
+    const maxDeviation = Object.fromEntries(
+      measures.map((m) => [m.key, territories.length > 0 ? Math.max(0, ...targetDeviation(territories.map((t) => t.measures[m.key] ?? 0), capacity).map(Math.abs)) : 0]),
+    );
+    const figures = evaluated ? { ...evaluated, maxDeviation } : null;
     return {
       scenario: { id: scenario.id, name: scenario.name, revision: scenario.revision },
+      measures: measures.map((m) => ({ key: m.key, label: m.label })),
       createdAt: this.now().toISOString(),
       summary: summaryFigures({ figures, measures, territories: territories.length, accounts: territories.reduce((s, t) => s + t.accounts, 0) }),
       table,

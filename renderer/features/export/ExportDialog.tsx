@@ -49,6 +49,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const scenarios = useAppStore((s) => s.scenarios);
   const currentId = useAppStore((s) => s.scenarioId);
+  const previewing = useAppStore((s) => s.proposal !== null);
   const [scenarioId, setScenarioId] = useState<number | null>(currentId);
   const [format, setFormat] = useState<ExportFormat>('png');
   const [bom, setBom] = useState(false);
@@ -88,12 +89,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           format === 'png'
             ? await exportMapImage({ size, title: title.trim() || scenario.name, t, number, onProgress: report })
             : await exportPrintPdf({ scenarioId: targetId, size: { paper, orientation, dpi }, title: title.trim() || scenario.name, t, number, actions: actions.exports, onProgress: report });
-        report(0.98, 'saving');
+        report(0.99, 'saving');
         const delivery = await actions.exports.deliver(file.fileName, file.bytes, format, file.mime);
         setOutcome({ delivery, bytes: file.bytes.byteLength, records: file.records, elapsedMs: performance.now() - started });
       } else {
         const file = await actions.exports.file(targetId, format as FileExportFormat, bom, report);
-        report(0.98, 'saving');
+        report(0.99, 'saving');
         const delivery = await actions.exports.deliver(file.fileName, file.bytes, format, file.mime);
         setOutcome({ delivery, bytes: file.bytes.byteLength, records: file.records, elapsedMs: file.elapsedMs, ...(file.fields ? { fields: file.fields } : {}) });
       }
@@ -195,6 +196,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
         </div>
       )}
+      {isMap && previewing && (
+        <p className="resolution-error" role="alert">
+          {t('export.previewing')}
+        </p>
+      )}
       {CSV_FORMATS.has(format) && (
         <label className="export-row">
           <input type="checkbox" checked={bom} disabled={busy} onChange={(e) => setBom(e.target.checked)} /> {t('export.bom')}
@@ -227,7 +233,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </p>
       )}
       <div className="resolution-actions">
-        <button type="button" className="primary" disabled={busy || targetId === null} onClick={() => void run()} data-testid="export-go">
+        <button type="button" className="primary" disabled={busy || targetId === null || (isMap && previewing)} onClick={() => void run()} data-testid="export-go">
           {busy ? t('export.working') : t('export.go')}
         </button>
         <button type="button" disabled={busy} onClick={onClose}>

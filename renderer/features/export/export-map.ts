@@ -10,7 +10,7 @@ import { useAppStore } from '../../stores/use-app-store';
 import type { ExportActions } from '../../stores/export-actions';
 import type { MetricsReport } from '../../../shared/contract/api';
 import { drawMapPage } from './print/draw-map-page';
-import { drawMetricsPages } from './print/draw-metrics-pages';
+import { metricsPageCanvases } from './print/draw-metrics-pages';
 import { pagePixels, type Orientation, type PaperName } from './print/print-geometry';
 import type { LegendItem, MapPage } from './print/print-types';
 
@@ -28,8 +28,8 @@ export interface MadeFile {
 type Progress = (fraction: number, phase: string) => void;
 type Format = Pick<Translator, 't' | 'number'>;
 
-/** Lets the progress bar repaint between the long synchronous steps. */
-const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/** Lets the progress bar repaint between the long synchronous steps (a timer, not an animation frame, which a hidden window never gets). */
+const frame = () => new Promise<void>((resolve) => setTimeout(resolve, 16));
 
 /** The data credit line: the workspace's data sources and the basemap. */
 function creditLine(): string {
@@ -91,11 +91,12 @@ export function printTable(report: MetricsReport, f: Format): { header: string[]
   const col = (name: string) => header.indexOf(name);
   const hasRegion = report.table.rows.some((r) => r[col('region')] !== '' && r[col('region')] !== null);
   const measures: { label: string; total: number; deviation: number }[] = [];
-  for (let c = col('area_km2') + 1; c + 2 < col('pieces'); c += 3) {
+  report.measures.forEach((m, k) => {
     // The account count as a measure repeats the Accounts column.
-    if (report.table.rows.every((r) => r[c] === r[col('accounts')])) continue;
-    measures.push({ label: header[c]!, total: c, deviation: c + 2 });
-  }
+    if (m.key === 'accounts') return;
+    const c = col('area_km2') + 1 + 3 * k;
+    measures.push({ label: m.label, total: c, deviation: c + 2 });
+  });
   const columns: { title: string; numeric: boolean; cell: (r: MetricsReport['table']['rows'][number]) => string }[] = [
     { title: t('print.col.territory'), numeric: false, cell: (r) => String(r[col('territory')] ?? '') },
     ...(hasRegion ? [{ title: t('print.col.region'), numeric: false, cell: (r: MetricsReport['table']['rows'][number]) => String(r[col('region')] ?? '') }] : []),
@@ -118,13 +119,19 @@ export function printTable(report: MetricsReport, f: Format): { header: string[]
   return { header: columns.map((c) => c.title), rows: report.table.rows.map((r) => columns.map((c) => c.cell(r))), numeric: columns.map((c) => c.numeric) };
 }
 
-/** The printed map page of a snapshot, on a canvas of the given pixel size. */
-function drawMap(s: MapSnapshot, widthPx: number, heightPx: number, dpi: number, title: string, f: Format): HTMLCanvasElement {
+/** A canvas and its 2D context. @throws Error naming the size when the browser cannot make one that large */
+function newCanvas(widthPx: number, heightPx: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
   const canvas = document.createElement('canvas');
   canvas.width = widthPx;
   canvas.height = heightPx;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error(`The browser could not make a ${widthPx} × ${heightPx} px drawing surface; choose a smaller size or resolution.`);
+  return { canvas, ctx };
+}
+
+/** The printed map page of a snapshot, on a canvas of the given pixel size. */
+function drawMap(s: MapSnapshot, widthPx: number, heightPx: number, dpi: number, title: string, f: Format): HTMLCanvasElement {
+  const { canvas, ctx } = newCanvas(widthPx, heightPx);
   const scenario = useAppStore.getState().scenarios.find((x) => x.id === s.scenarioId);
   drawMapPage(ctx, {
     widthPx,
@@ -211,11 +218,17 @@ export async function exportPrintPdf(
   input.onProgress(0.05, 'drawing');
   const report = await input.actions.metrics(s.scenarioId);
   await frame();
-  const mapCanvas = drawMap(s, page.widthPx, page.heightPx, dpi, input.title, input);
+  // One page canvas at a time: draw, deflate, release (A4 at 600 dpi is ~140 MB of pixels per page).
+  const pages: PdfPage[] = [];
+  const addPage = async (c: HTMLCanvasElement) => {
+    pages.push({ widthPt: page.widthPt, heightPt: page.heightPt, image: { width: c.width, height: c.height, data: await deflatedRgb(c), filter: 'FlateDecode' } });
+  };
+  await addPage(drawMap(s, page.widthPx, page.heightPx, dpi, input.title, input));
   input.onProgress(0.45, 'table');
   await frame();
   const table = printTable(report, input);
-  const tablePages = drawMetricsPages(
+  const sheet = newCanvas(page.widthPx, page.heightPx);
+  const tablePages = metricsPageCanvases(
     {
       widthPx: page.widthPx,
       heightPx: page.heightPx,
@@ -231,20 +244,12 @@ export async function exportPrintPdf(
       pageLabel: (i, n) => input.t('print.page', { page: i, pages: n }),
       direction: document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr',
     },
-    (w, h) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = w;
-      canvas.height = h;
-      return { canvas, ctx: canvas.getContext('2d')! };
-    },
-  ) as HTMLCanvasElement[];
-  const canvases = [mapCanvas, ...tablePages];
-  const pages: PdfPage[] = [];
-  for (let i = 0; i < canvases.length; i++) {
-    input.onProgress(0.55 + (0.4 * i) / canvases.length, 'encoding');
+    () => sheet,
+  );
+  for (const canvas of tablePages) {
+    input.onProgress(Math.min(0.95, 0.5 + 0.05 * pages.length), 'encoding');
     await frame();
-    const c = canvases[i]!;
-    pages.push({ widthPt: page.widthPt, heightPt: page.heightPt, image: { width: c.width, height: c.height, data: await deflatedRgb(c), filter: 'FlateDecode' } });
+    await addPage(canvas as HTMLCanvasElement);
   }
   const bytes = writePdf(pages, { title: input.title, subject: `${workspaceName()} — ${report.scenario.name}`, creator: 'Tessera', created: new Date(report.createdAt) });
   return { fileName: `${fileSlug(workspaceName())}-${fileSlug(report.scenario.name)}-map.pdf`, mime: 'application/pdf', bytes, records: report.table.rows.length };

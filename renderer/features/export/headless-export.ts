@@ -72,7 +72,8 @@ export async function runHeadlessExport(
   await until(() => {
     const s = takeMapSnapshot();
     const state = store.getState();
-    return s !== null && s.scenarioId === request.scenarioId && state.territories.length > 0 && (!request.accounts || s.accounts !== null);
+    // The snapshot exists once the scenario's plan and territories are loaded (together), even when it has no territories.
+    return s !== null && s.scenarioId === request.scenarioId && state.assignment?.scenarioId === request.scenarioId && (!request.accounts || s.accounts !== null);
   }, 'the map of the scenario');
   const title = request.title ?? store.getState().scenarios.find((s) => s.id === request.scenarioId)!.name;
   const onProgress = () => {};

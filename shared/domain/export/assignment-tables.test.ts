@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentsSheet, postalSheet } from './assignment-tables';
+import { ASSIGNMENT_ID_COLUMNS, assignmentsSheet, postalSheet } from './assignment-tables';
 import { tableCsv } from './table-csv';
 
 const territories = [
@@ -30,12 +30,12 @@ describe('assignmentsSheet', () => {
     ]);
   });
 
-  it('writes ids exactly and guards names against formulas', () => {
-    const csv = tableCsv(assignmentsSheet(input), { bom: true, exactColumns: [0, 2, 4] });
+  it('writes ids and the names matched on exactly, and guards account names against formulas', () => {
+    const csv = tableCsv(assignmentsSheet({ ...input, names: ['=cmd|x', 'Beta', 'Gamma', 'Nowhere'] }), { bom: true, exactColumns: ASSIGNMENT_ID_COLUMNS });
     expect(csv.startsWith('\ufeffaccount_id,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[1]).toBe('00123,Alpha,7,North,007,"Ana, ""Bond"""');
-    expect(lines[2]).toBe("ACME-1,Beta,9,'=Evil,,");
+    expect(lines[1]).toBe(`00123,'=cmd|x,7,North,007,"Ana, ""Bond"""`);
+    expect(lines[2]).toBe('ACME-1,Beta,9,=Evil,,');
     expect(lines.at(-1)).toBe('');
   });
 });
@@ -52,6 +52,21 @@ describe('postalSheet', () => {
     expect(sheet.rows).toEqual([
       ['02134', '7', 'North', '007', 'Ana, "Bond"', 3],
       ['90210', '', '', '', '', 1],
+    ]);
+  });
+
+  it('groups the spellings of one code as the import reads them', () => {
+    const sheet = postalSheet({
+      postal: ['2134', '02134-1234', ' 02134 ', 'K1A 0B1'],
+      cell: Int32Array.from([0, 0, 1, 1]),
+      territoryOfCell: Int32Array.from([7, 9]),
+      territories,
+      repNames,
+      normalize: (c) => (/^\d{4,5}(-\d{4})?$/.test(c) ? c.slice(0, c.indexOf('-') < 0 ? c.length : c.indexOf('-')).padStart(5, '0') : null),
+    });
+    expect(sheet.rows.map((r) => [r[0], r[5]])).toEqual([
+      ['02134', 3],
+      ['K1A 0B1', 1],
     ]);
   });
 

@@ -41,8 +41,12 @@ export function assignmentsSheet(input: AssignmentInput): TableSheet {
   return { name: 'Assignments', header: ['account_id', 'account_name', 'territory_id', 'territory_name', 'rep_id', 'rep_name'], rows };
 }
 
-/** Columns of the assignment file that are ids (written exactly, never formula-guarded). */
-export const ASSIGNMENT_ID_COLUMNS = [0, 2, 4] as const;
+/**
+ * Columns of the assignment file written exactly (never formula-guarded): the ids, and the
+ * territory and rep names a CRM or the alignment import matches on. Only the account name
+ * is guarded.
+ */
+export const ASSIGNMENT_ID_COLUMNS = [0, 2, 3, 4, 5] as const;
 
 export interface PostalInput {
   /** Postal code per account as stored (null: the account was located by coordinates). */
@@ -51,6 +55,8 @@ export interface PostalInput {
   territoryOfCell: Int32Array;
   territories: readonly TerritoryLabel[];
   repNames: ReadonlyMap<string, string>;
+  /** The canonical form of a code (e.g. US ZIP+4 → 5 digits), as the alignment import matches codes; null keeps the code as stored. */
+  normalize?: (code: string) => string | null;
 }
 
 /**
@@ -62,8 +68,9 @@ export interface PostalInput {
 export function postalSheet(input: PostalInput): TableSheet {
   const cells = new Map<string, Map<number, number>>();
   for (let i = 0; i < input.postal.length; i++) {
-    const code = input.postal[i];
-    if (code === null || code === undefined || code === '') continue;
+    const stored = input.postal[i]?.trim();
+    if (!stored) continue;
+    const code = input.normalize?.(stored) ?? stored;
     let count = cells.get(code);
     if (!count) cells.set(code, (count = new Map()));
     const c = input.cell[i]!;
@@ -86,5 +93,5 @@ export function postalSheet(input: PostalInput): TableSheet {
   return { name: 'Postal codes', header: ['postal_code', 'territory_id', 'territory_name', 'rep_id', 'rep_name', 'accounts'], rows };
 }
 
-/** Columns of the postal file written exactly. */
-export const POSTAL_ID_COLUMNS = [0, 1, 3] as const;
+/** Columns of the postal file written exactly: the code, the ids and the names matched on. */
+export const POSTAL_ID_COLUMNS = [0, 1, 2, 3, 4] as const;

@@ -5,6 +5,7 @@ const PLAIN = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFracti
 
 /** A number as spreadsheets and CRMs read it: plain notation (never `1e+21`), '.' decimals, empty when not finite. */
 export function plainNumber(value: number): string {
+  if (value === 0) return '0'; // also -0, which rounding small negatives gives
   return Number.isFinite(value) ? PLAIN.format(value) : '';
 }
 

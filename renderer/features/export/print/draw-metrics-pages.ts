@@ -182,12 +182,13 @@ export function layoutMetrics(ctx: Ctx, page: MetricsPages): MetricsLayout {
 }
 
 /**
- * Draws the metrics pages, one canvas from `createCanvas` per page (as many as the rows
- * need), and returns those canvases in page order.
+ * Draws the metrics pages one at a time: each step asks `createCanvas` for a canvas (it
+ * may hand back the same one every time, as every page paints its whole background),
+ * draws the next page on it and yields it, so a caller can encode a page before the next
+ * is drawn and hold one page in memory.
  */
-export function drawMetricsPages(page: MetricsPages, createCanvas: (w: number, h: number) => { canvas: unknown; ctx: CanvasRenderingContext2D }): unknown[] {
+export function* metricsPageCanvases(page: MetricsPages, createCanvas: (w: number, h: number) => { canvas: unknown; ctx: CanvasRenderingContext2D }): Generator<unknown> {
   const u: Units = { pt: page.dpi / 72, mm: page.dpi / 25.4 };
-  const out: unknown[] = [];
   let layout: MetricsLayout | null = null;
   for (let p = 0; layout === null || p < layout.pages.length; p++) {
     const { canvas, ctx } = createCanvas(page.widthPx, page.heightPx);
@@ -197,9 +198,13 @@ export function drawMetricsPages(page: MetricsPages, createCanvas: (w: number, h
     layout ??= layoutMetrics(ctx, page);
     drawPage(ctx, page, u, layout, p);
     ctx.restore();
-    out.push(canvas);
+    yield canvas;
   }
-  return out;
+}
+
+/** Draws every metrics page, one canvas from `createCanvas` per page, and returns them in page order. */
+export function drawMetricsPages(page: MetricsPages, createCanvas: (w: number, h: number) => { canvas: unknown; ctx: CanvasRenderingContext2D }): unknown[] {
+  return [...metricsPageCanvases(page, createCanvas)];
 }
 
 function drawPage(ctx: Ctx, page: MetricsPages, u: Units, L: MetricsLayout, p: number): void {
