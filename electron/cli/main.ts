@@ -4,6 +4,7 @@ import { runBench } from './bench/run-bench';
 import { createCommand, demoCommand, infoCommand, serveCommand, type Io } from './commands';
 import { balanceCommand, metricsCommand } from './balance-commands';
 import { exportCommand } from './export-command';
+import { attainmentCommand, goalsCommand, importActualsCommand } from './goal-commands';
 import { importCommand } from './import-command';
 import { resolutionCommand } from './resolution-command';
 import { scenarioCommand } from './scenario-commands';
@@ -16,9 +17,10 @@ const FLAGS = [
   'suite', 'map', 'mapping', 'sheet', 'decimal', 'missing', 'remove-missing', 'save-mapping', 'no-fill', 'rejects',
   'name', 'from', 'base', 'other', 'csv', 'bom', 'to', 'text', 'table',
   'paper', 'orientation', 'dpi', 'title', 'show-accounts',
+  'total', 'by', 'round', 'territory', 'goal', 'period', 'threshold', 'potential',
 ];
 const SWITCHES = ['json', 'force', 'help', 'remove-missing', 'no-fill', 'bom', 'show-accounts'];
-const REPEATABLE = ['measure', 'map'];
+const REPEATABLE = ['measure', 'map', 'period'];
 
 export async function main(argv: readonly string[], io: Io, rendererDir: string): Promise<number> {
   try {
@@ -47,7 +49,14 @@ export async function main(argv: readonly string[], io: Io, rendererDir: string)
         metricsCommand(args, io);
         return 0;
       case 'import':
-        await importCommand(args, io);
+        if (args.positionals[0] === 'actuals') await importActualsCommand(args, io);
+        else await importCommand(args, io);
+        return 0;
+      case 'goals':
+        goalsCommand(args, io);
+        return 0;
+      case 'attainment':
+        attainmentCommand(args, io);
         return 0;
       case 'scenario':
         scenarioCommand(args, io);

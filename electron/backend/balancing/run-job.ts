@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerFile } from '../worker-file';
 import { balance } from '../../../shared/domain/balancing/balance';
 import type { WorkerMessage, WorkerRequest } from './balance-worker';
 
@@ -20,7 +19,7 @@ export interface RunningJob {
 }
 
 /** The built worker beside this bundle (out/main); absent when running from sources (tests). */
-const WORKER_FILE = join(__dirname, 'balance-worker.js');
+const WORKER_FILE = workerFile('balance-worker.js');
 
 /** Concurrent jobs: one core is left for the UI. */
 export const POOL_SIZE = Math.max(1, availableParallelism() - 1);
@@ -44,7 +43,7 @@ export function runJob(request: WorkerRequest, onProgress: (fraction: number, ph
         resolve(outcome);
       };
       if (cancelled) return finish({ state: 'cancelled' });
-      if (!existsSync(WORKER_FILE)) return inProcess(request, onProgress, () => cancelled, finish);
+      if (WORKER_FILE === null) return inProcess(request, onProgress, () => cancelled, finish);
       const worker = new Worker(WORKER_FILE);
       cancel = () => {
         cancelled = true;

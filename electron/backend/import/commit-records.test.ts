@@ -6,7 +6,7 @@ import { fixedNow, makeTempDir } from '../../../test/helpers/workspaces';
 import { refreshCellTotals } from '../db/queries/accounts';
 import type { Db } from '../db/db-types';
 import { Workspace } from '../workspace/workspace';
-import { commitRecords } from './commit-records';
+import { commitCheckingKeysAtEnd, commitRecords, keysCheckableAtEnd } from './commit-records';
 import { growStudyArea } from './grow-study-area';
 import type { Prepared } from './prepared';
 
@@ -115,6 +115,46 @@ describe('commitRecords into an empty accounts table', () => {
       const loaded = snapshot(ws.db);
       ws.db.transaction(() => refreshCellTotals(ws.db))();
       expect(snapshot(ws.db)).toEqual(loaded);
+    } finally {
+      ws.close();
+    }
+  });
+});
+
+describe('commitCheckingKeysAtEnd', () => {
+  it('loads accounts with foreign keys checked once, then enforced again', () => {
+    const p = prepared(12_000, (i) => `k${i}`);
+    const ws = Workspace.create(join(temp.dir, 'keys.tessera'), 6, fixedNow);
+    try {
+      expect(keysCheckableAtEnd(ws.db, p)).toBe(true);
+      expect(keysCheckableAtEnd(ws.db, prepared(50, (i) => `k${i}`))).toBe(false);
+      const counts = commitCheckingKeysAtEnd(ws.db, () => commitRecords(ws.db, p, 'keep'));
+      expect(counts.imported).toBe(12_000);
+      expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(ws.db.pragma('foreign_key_check')).toEqual([]);
+      // Once the table holds accounts, a later import enforces keys row by row.
+      expect(keysCheckableAtEnd(ws.db, p)).toBe(false);
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('rolls everything back, with an error, when a row points at no cell', () => {
+    const p = prepared(12_000, (i) => `k${i}`);
+    const ws = Workspace.create(join(temp.dir, 'dangling.tessera'), 6, fixedNow);
+    try {
+      const cellsBefore = ws.db.prepare('SELECT count(*) FROM cells').pluck().get();
+      expect(() =>
+        commitCheckingKeysAtEnd(ws.db, () => {
+          commitRecords(ws.db, p, 'keep');
+          ws.db.prepare("INSERT INTO accounts (id, name, lat, lon, cell, postal_code, measures, attributes) VALUES ('stray', '', 0, 0, 99999999, NULL, '{}', '{}')").run();
+        }),
+      ).toThrow(/1 rows of accounts pointing at nothing; nothing was imported/);
+      expect(ws.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(0);
+      expect(ws.db.prepare('SELECT count(*) FROM cells').pluck().get()).toBe(cellsBefore);
+      expect(ws.db.prepare('SELECT count(*) FROM cell_totals').pluck().get()).toBe(0);
+      expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(ws.db.inTransaction).toBe(false);
     } finally {
       ws.close();
     }

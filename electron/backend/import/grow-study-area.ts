@@ -1,22 +1,10 @@
-import { cellToLatLng, polygonToCells } from 'h3-js';
+import { cellToLatLng } from 'h3-js';
 import { buildAdjacency } from '../../../shared/domain/h3/build-adjacency';
 import { cellAreasKm2 } from '../../../shared/domain/h3/cell-areas';
 import { CellTable, cellBits, readCellBits } from '../../../shared/domain/h3/cell-bits';
 import { connectedComponents } from '../../../shared/domain/graph/connected-components';
-import { clipPolygonToBox, widenedBox, type Box } from '../../../shared/domain/geo/clip-to-box';
-import type { PolygonCoords } from '../../../shared/domain/h3/build-study-area';
-import { landForPoints } from './land-for-points';
+import { landCells, type LandCells } from './land-cells';
 import type { StudyAreaGrowth } from './prepared';
-
-/** Land is taken within the records' bounding box widened by this share of its span … */
-const MARGIN_SHARE = 0.25;
-/** … and by at least this many degrees. */
-const MIN_MARGIN_DEG = 1;
-/**
- * A land part holding less than this share of the records (points that spill over a
- * border at 1:50m, a few accounts abroad) gives only the land near its own records.
- */
-const SPILL_SHARE = 0.002;
 
 /**
  * Grows the study area so every record lies in it: the land of the countries (US:
@@ -24,9 +12,18 @@ const SPILL_SHARE = 0.002;
  * (a land part holding only a few records: near those records), plus every cell that
  * holds a record. A new workspace grows from nothing this way. New cells come after the
  * current ones (indices are append-only), sorted among themselves.
+ * @param land `landCells` of the records outside the study area, when the caller has
+ * worked it out already (on another thread, say)
  * @returns null when every record already lies in the study area
  */
-export function growStudyArea(existing: readonly string[], recordCells: readonly string[], lat: ArrayLike<number>, lon: ArrayLike<number>, resolution: number): StudyAreaGrowth | null {
+export function growStudyArea(
+  existing: readonly string[],
+  recordCells: readonly string[],
+  lat: ArrayLike<number>,
+  lon: ArrayLike<number>,
+  resolution: number,
+  land?: LandCells,
+): StudyAreaGrowth | null {
   const known = new DistinctCells();
   for (const cell of existing) known.add(cell);
   // The records' distinct cells first: far fewer than records, and the same strings
@@ -51,17 +48,12 @@ export function growStudyArea(existing: readonly string[], recordCells: readonly
     oLat = Float64Array.from(outside, (i) => lat[i]!);
     oLon = Float64Array.from(outside, (i) => lon[i]!);
   }
-  const { polygons, places, polygonOfPoint } = landForPoints(oLat, oLon);
-  const boxes = partBoxes(polygons, polygonOfPoint, oLat, oLon);
+  const { cells: landCellList, places } = land ?? landCells(oLat, oLon, resolution);
   // The records' own strings go in first, so the new cells reuse them (a later lookup of
   // a record's cell then finds the very same string).
   const added = new DistinctCells();
   for (const cell of outsideCells) added.add(cell);
-  polygons.forEach((polygon, p) => {
-    const clipped = clipPolygonToBox(polygon, boxes[p]!);
-    if (!clipped) return;
-    for (const cell of polygonToCells(clipped, resolution, true)) if (!known.has(cell)) added.add(cell);
-  });
+  for (const cell of landCellList) if (!known.has(cell)) added.add(cell);
 
   const h3 = added.sorted();
   const newLat = new Float64Array(h3.length);
@@ -74,22 +66,6 @@ export function growStudyArea(existing: readonly string[], recordCells: readonly
   });
   const graph = buildAdjacency([...existing, ...h3]);
   return { h3, lat: newLat, lon: newLon, areaKm2: cellAreasKm2(h3), graph, component: connectedComponents(graph).component, places };
-}
-
-/** The box each land part is clipped to: the records' widened box, or for a part with few records, the box around those. */
-function partBoxes(polygons: readonly PolygonCoords[], polygonOfPoint: Int32Array, lat: Float64Array, lon: Float64Array): Box[] {
-  const overall = widenedBox(lat, lon, MARGIN_SHARE, MIN_MARGIN_DEG)!;
-  const members = polygons.map(() => ({ lat: [] as number[], lon: [] as number[] }));
-  for (let i = 0; i < lat.length; i++) {
-    const p = polygonOfPoint[i]!;
-    if (p < 0) continue;
-    members[p]!.lat.push(lat[i]!);
-    members[p]!.lon.push(lon[i]!);
-  }
-  return members.map((m) => {
-    if (m.lat.length === 0 || m.lat.length >= SPILL_SHARE * lat.length) return overall;
-    return widenedBox(m.lat, m.lon, MARGIN_SHARE, MIN_MARGIN_DEG)!;
-  });
 }
 
 /**

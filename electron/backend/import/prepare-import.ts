@@ -5,10 +5,14 @@ import { createAccountRowReader, createRepRowReader, type RowResult } from '../.
 import type { ImportIssue, TableRow } from '../../../shared/domain/import/types';
 import { columnIndex, measureKeyOf, validateMapping } from '../../../shared/domain/import/guess-mapping';
 import { growStudyArea } from './grow-study-area';
+import { startLandCells } from './land-cells';
 import { createPostalLookup } from './postal-codes';
 import type { PrepareProgress, PrepareRequest, Prepared, PreparedAlignmentRows, PreparedRecords } from './prepared';
 import { openTable } from './read-table/open-table';
 import { readGeojsonTerritories } from './read-geojson-territories';
+
+/** Accounts read into an empty study area from this many on have their land cells worked out on a second thread. */
+const LAND_THREAD_ROWS = 50_000;
 
 /** Thrown inside the reading loop when the user cancels. */
 export class ImportCancelled extends Error {
@@ -44,10 +48,10 @@ export async function prepareImport(request: PrepareRequest, hooks: PrepareHooks
       const timings = { readMs: Math.round(performance.now() - started), cellsMs: 0, studyAreaMs: 0 };
       return { kind: request.kind, rowsRead, rejected, issues, records: null, growth: null, alignment, polygons: null, measures, timings };
     }
-    const { rowsRead, rejected, issues, records, cellsMs } = await readRecords(request, table, measures, hooks);
+    const { rowsRead, rejected, issues, records, cellsMs, land } = await readRecords(request, table, measures, hooks);
     const read = performance.now();
     hooks.onProgress({ phase: 'locating', rows: rowsRead, bytes: table.info.bytes, totalBytes: table.info.bytes });
-    const growth = request.kind === 'accounts' ? growStudyArea(request.existingCells, records.cells, records.lat, records.lon, request.resolution) : null;
+    const growth = request.kind === 'accounts' ? growStudyArea(request.existingCells, records.cells, records.lat, records.lon, request.resolution, land ? await land : undefined) : null;
     const timings = { readMs: Math.round(read - started - cellsMs), cellsMs: Math.round(cellsMs), studyAreaMs: Math.round(performance.now() - read) };
     return { kind: request.kind, rowsRead, rejected, issues, records, growth, alignment: null, polygons: null, measures, timings };
   } finally {
@@ -132,6 +136,10 @@ async function readRecords(request: PrepareRequest, table: Table, measures: { ke
   const n = ids.length;
   const latArray = Float64Array.from(lat);
   const lonArray = Float64Array.from(lon);
+  // A large first import of accounts works out its land cells on a second thread while
+  // this one places the records in cells (land-cells.ts); the study area waits for both.
+  const land = request.kind === 'accounts' && request.existingCells.length === 0 && n >= LAND_THREAD_ROWS ? startLandCells(latArray, lonArray, request.resolution) : null;
+  land?.catch(() => {}); // awaited by the caller; this only keeps a failure while placing from going unhandled
   const cellsStarted = performance.now();
   const cells = new Array<string>(n);
   // One string per distinct cell, found by the cell's bits (hashing a fresh h3-js string
@@ -165,7 +173,7 @@ async function readRecords(request: PrepareRequest, table: Table, measures: { ke
     attributes,
     capacity: request.kind === 'reps' ? Float64Array.from(capacity) : null,
   };
-  return { rowsRead, rejected, issues, records, cellsMs };
+  return { rowsRead, rejected, issues, records, cellsMs, land };
 }
 
 async function readAlignmentRows(request: PrepareRequest, table: Table, hooks: PrepareHooks) {

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerFile } from '../worker-file';
 import type { ImportWorkerMessage } from './import-worker';
 import { ImportCancelled, prepareImport } from './prepare-import';
 import type { PrepareProgress, PrepareRequest, Prepared } from './prepared';
@@ -14,14 +13,14 @@ export interface RunningRead {
 }
 
 /** The built worker beside this bundle (out/main); absent when running from sources (tests). */
-const WORKER_FILE = join(__dirname, 'import-worker.js');
+const WORKER_FILE = workerFile('import-worker.js');
 
 /**
  * Reads an import file in a worker thread (from sources: on this thread, between row
  * batches). Cancelling terminates the worker, so it stops within milliseconds.
  */
 export function runImportRead(request: PrepareRequest, onProgress: (p: PrepareProgress) => void, options: { inProcess?: boolean } = {}): RunningRead {
-  if (options.inProcess || !existsSync(WORKER_FILE)) return readInProcess(request, onProgress);
+  if (options.inProcess || WORKER_FILE === null) return readInProcess(request, onProgress);
   const worker = new Worker(WORKER_FILE);
   let settle: (outcome: ReadOutcome) => void = () => {};
   const done = new Promise<ReadOutcome>((resolve) => {
@@ -38,7 +37,7 @@ export function runImportRead(request: PrepareRequest, onProgress: (p: PreparePr
     else if (message.type === 'done') {
       settle({ state: 'done', prepared: message.prepared, transferMs: Math.max(0, Math.round(performance.timeOrigin + performance.now() - message.sentAt)) });
     }
-    else settle({ state: 'failed', error: message.message });
+    else if (message.type === 'failed') settle({ state: 'failed', error: message.message });
   });
   worker.on('error', (error) => settle({ state: 'failed', error: error.message }));
   worker.postMessage(request);

@@ -61,6 +61,9 @@ export function copyScenarioContent(db: Db, from: ScenarioId, to: ScenarioId): v
   db.prepare(
     'INSERT INTO account_overrides (scenario_id, account_id, territory_id) SELECT ?, account_id, territory_id FROM account_overrides WHERE scenario_id = ?',
   ).run(to, from);
+  db.prepare(
+    'INSERT INTO goal_sets (scenario_id, measure, total, basis, step, resolution, cells, updated_at) SELECT ?, measure, total, basis, step, resolution, cells, updated_at FROM goal_sets WHERE scenario_id = ?',
+  ).run(to, from);
 }
 
 export interface ScenarioPatch {
