@@ -49,6 +49,22 @@ Usage:
                                                       a headless Chromium/Chrome/Edge, or the one
                                                       TESSERA_BROWSER names); --out may be a folder;
                                                       --force replaces an existing file
+  tessera import actuals <file> --workspace <ws> [--map id=Column] [--map period=Column]
+          [--map measure[:key]=Column ...] [--json]
+                                                      actual results per account and month or
+                                                      quarter; the file's periods replace their
+                                                      earlier actuals
+  tessera goals set --workspace <ws> --scenario <name> --measure <m> --total <n>
+          --by <measure>[:weight],... [--round step] [--json]
+                                                      split a goal total by each territory's share
+                                                      of a measure or blend, rounded, summing to
+                                                      the total; goals follow their cells
+  tessera goals territory|recompute|list --workspace <ws> --scenario <name> [--measure <m>]
+          [--territory <name> --goal <n>] [--json]    set one territory's goal, derive them again,
+                                                      or list them
+  tessera attainment --workspace <ws> --scenario <name> [--measure m] [--period p ...]
+          [--threshold t] [--potential m] [--json]    actual against goal per territory and period,
+                                                      trend, potential left, flagged territories
   tessera bench [--out dir] [--suite all|foundation|balancing|scenarios|export|import]
                                                       run the benchmarks, write JSON
   tessera help                                        this text
