@@ -9,6 +9,8 @@ import { importHandlers } from './handlers/import';
 import { ImportService } from './import/import-service';
 import { commandHandlers } from './handlers/command';
 import { exportHandlers } from './handlers/export';
+import { goalHandlers } from './handlers/goals';
+import { GoalService } from './goals/goal-service';
 import { ExportService } from './export/export-service';
 import { dataHandlers } from './handlers/data';
 import { scenarioHandlers } from './handlers/scenario';
@@ -73,6 +75,7 @@ export function createBackend(options: BackendOptions): Backend {
       scenario: (p) => emit('scenario.changed', p),
     }),
     ...exportHandlers(ctx, new ExportService(() => session.require(), options.now ?? (() => new Date())), (p) => emit('export.progress', p)),
+    ...goalHandlers(ctx, new GoalService(() => session.require(), options.now ?? (() => new Date())), imports, (p) => emit('scenario.changed', p)),
   } satisfies Handlers;
   return {
     dispatch: createDispatcher(handlers),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ContractError } from '../../shared/contract/errors';
-import { GoalService, type GoalSetReport } from '../backend/goals/goal-service';
+import type { GoalSetReport } from '../../shared/contract/goals-api';
+import { GoalService } from '../backend/goals/goal-service';
 import { importActuals, type ActualsMapping } from '../backend/goals/import-actuals';
 import { Workspace } from '../backend/workspace/workspace';
 import type { Io } from './commands';
@@ -45,14 +46,12 @@ export function parseBasis(text: string): Record<string, number> {
   return basis;
 }
 
-const round = (v: number) => Math.round(v * 1e6) / 1e6;
-const goalJson = (r: GoalSetReport) => ({ ...r, total: round(r.total), unassigned: round(r.unassigned), territories: r.territories.map((t) => ({ ...t, goal: round(t.goal) })) });
 
 function printGoals(io: Io, r: GoalSetReport): void {
   io.out(`Goals of ${r.measure}: total ${r.total.toLocaleString('en-US')} split by ${Object.entries(r.basis).map(([k, w]) => `${k}×${w}`).join(' + ')}${r.step > 0 ? `, rounded to ${r.step}` : ''}`);
   const width = Math.max(...r.territories.map((t) => t.name.length), 9);
-  for (const t of r.territories) io.out(`  ${t.name.padEnd(width)}  ${round(t.goal).toLocaleString('en-US').padStart(14)}`);
-  if (r.unassigned !== 0) io.out(`  ${'(unassigned cells)'.padEnd(width)}  ${round(r.unassigned).toLocaleString('en-US').padStart(14)}`);
+  for (const t of r.territories) io.out(`  ${t.name.padEnd(width)}  ${t.goal.toLocaleString('en-US').padStart(14)}`);
+  if (r.unassigned !== 0) io.out(`  ${'(unassigned cells)'.padEnd(width)}  ${r.unassigned.toLocaleString('en-US').padStart(14)}`);
 }
 
 /**
@@ -68,7 +67,7 @@ export function goalsCommand(args: ParsedArgs, io: Io): void {
     const json = args.flags.has('json');
     if (sub === 'list') {
       const sets = service.list(scenario.id);
-      if (json) io.out(JSON.stringify(sets.map(goalJson), null, 2));
+      if (json) io.out(JSON.stringify(sets, null, 2));
       else if (sets.length === 0) io.out(`Scenario "${scenario.name}" has no goals.`);
       else sets.forEach((s) => printGoals(io, s));
       return;
@@ -78,16 +77,14 @@ export function goalsCommand(args: ParsedArgs, io: Io): void {
     if (sub === 'set') {
       report = service.set(scenario.id, { measure, total: numberFlag(args, 'total'), basis: parseBasis(stringFlag(args, 'by')), step: numberFlag(args, 'round', 0) });
     } else if (sub === 'recompute') {
-      const current = service.list(scenario.id).find((s) => s.measure === measure);
-      if (!current) throw new ContractError('NOT_FOUND', `Scenario "${scenario.name}" has no goals of "${measure}".`);
-      report = service.set(scenario.id, { measure, total: current.total, basis: current.basis, step: current.step });
+      report = service.recompute(scenario.id, measure);
     } else {
       const name = stringFlag(args, 'territory');
       const territory = ws.territoryRecords(scenario.id).find((t) => t.name === name || String(t.id) === name);
       if (!territory) throw new ContractError('NOT_FOUND', `Scenario "${scenario.name}" has no territory "${name}".`);
       report = service.setTerritory(scenario.id, measure, territory.id, numberFlag(args, 'goal'));
     }
-    if (json) io.out(JSON.stringify(goalJson(report), null, 2));
+    if (json) io.out(JSON.stringify(report, null, 2));
     else printGoals(io, report);
   });
 }
@@ -105,33 +102,12 @@ export function attainmentCommand(args: ParsedArgs, io: Io): void {
     }
     const periods = args.lists.get('period');
     const potential = args.flags.get('potential');
-    const result = service.attainment(scenario.id, {
+    const out = service.attainment(scenario.id, {
       measure,
       ...(periods && periods.length > 0 ? { periods } : {}),
       threshold: numberFlag(args, 'threshold', 0.9),
       ...(typeof potential === 'string' ? { potential } : {}),
     });
-    const out = {
-      scenario: scenario.name,
-      measure,
-      periods: result.periods,
-      selected: periods ?? result.periods,
-      threshold: numberFlag(args, 'threshold', 0.9),
-      territories: result.territories.map((t) => ({
-        id: t.territoryId,
-        name: t.name,
-        goal: round(t.goal),
-        actual: round(t.actual),
-        attainment: t.attainment === null ? null : round(t.attainment),
-        potentialLeft: t.potentialLeft === null ? null : round(t.potentialLeft),
-        trend: t.trend === null ? null : round(t.trend),
-        flagged: t.flagged,
-        byPeriod: result.periods.map((p, i) => ({ period: p, actual: round(t.actualByPeriod[i]!), goal: round(t.goalPerPeriod), attainment: t.attainmentByPeriod[i] === null ? null : round(t.attainmentByPeriod[i]!) })),
-      })),
-      totals: { goal: round(result.totals.goal), actual: round(result.totals.actual), attainment: result.totals.attainment === null ? null : round(result.totals.attainment) },
-      unassignedActual: round(result.unassigned.actual),
-      flagged: result.flagged,
-    };
     if (args.flags.has('json')) {
       io.out(JSON.stringify(out, null, 2));
       return;

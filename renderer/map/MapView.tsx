@@ -111,6 +111,14 @@ export function MapView() {
     const values = cells.measures[balance.measure.key];
     return values ? { values, areaKm2: cells.areaKm2, scale: densityScale(values, cells.areaKm2), key: balance.measure.key } : null;
   }, [mode, cells, balance.measure]);
+  const attainmentReport = useAppStore((s) => s.attainment);
+  const attainmentFill = useMemo(
+    () =>
+      mode === 'attainment' && attainmentReport
+        ? { byTerritory: new Map(attainmentReport.territories.map((x) => [x.id, x.attainment])), threshold: attainmentReport.threshold }
+        : null,
+    [mode, attainmentReport],
+  );
   const fillOf = useMemo(
     () =>
       assignment
@@ -122,9 +130,10 @@ export function MapView() {
             deviation: balance.deviation,
             tolerance: balance.tolerance,
             density,
+            attainment: attainmentFill,
           })
         : null,
-    [mode, assignment, territories, selected, balance.deviation, balance.tolerance, density],
+    [mode, assignment, territories, selected, balance.deviation, balance.tolerance, density, attainmentFill],
   );
   // Accounts: the territory each counts for (its override, or its cell's) and whether it is placed by name.
   const accountPlacement = useMemo(() => {
@@ -163,6 +172,7 @@ export function MapView() {
       measure: balance.measure ? { key: balance.measure.key, label: balance.measure.label } : null,
       density: density?.scale ?? null,
       tolerance: balance.tolerance,
+      attainment: attainmentReport ? { measure: attainmentReport.measure, threshold: attainmentReport.threshold } : null,
       hasUnassigned,
     };
   };
@@ -171,7 +181,7 @@ export function MapView() {
   const layers = useMemo(() => {
     const list: unknown[] = [...buildBasemapLayers(basemap)];
     if (cells && assignment && fillOf) {
-      const trigger = `${assignment.scenarioId}:${assignment.revision}:${selected}:${mode}:${density?.key}:${balance.tolerance}:${territories.map((x) => x.color).join()}`;
+      const trigger = `${assignment.scenarioId}:${assignment.revision}:${selected}:${mode}:${density?.key}:${balance.tolerance}:${territories.map((x) => x.color).join()}:${attainmentReport?.measure}:${attainmentReport?.selected.join()}:${attainmentReport?.threshold}:${attainmentReport?.totals.actual}`;
       const common = { fillOf, trigger };
       list.push(
         buildTerritoryCellsLayer({ ...common, id: 'cells-fine', h3: cells.h3, source: (i) => i, visible: !useCoarse }),
@@ -216,7 +226,7 @@ export function MapView() {
     return list;
   }, [
     basemap, cells, assignment, coarse, fillOf, nameOf, selected, territories, reps, useCoarse, outlines, labels, preview, hoverCells,
-    mode, density, balance.tolerance, showAccounts, proposal, accounts, accountPlacement, rgbaOf, accountSizeKey, hoverAccount, sketch, activeTool, accountDrag,
+    mode, density, balance.tolerance, showAccounts, attainmentReport, proposal, accounts, accountPlacement, rgbaOf, accountSizeKey, hoverAccount, sketch, activeTool, accountDrag,
   ]);
 
   const tooltip = (info: PickingInfo) => {

@@ -2,7 +2,7 @@ import type { TerritorySummary } from '../../shared/contract/api';
 import type { MapMode } from '../stores/use-app-store';
 import { hexToRgba, UNASSIGNED_FILL, type Rgba } from './color';
 import { densityFills, type DensityScale } from './thematic';
-import { deviationColor } from './thematic';
+import { attainmentColor, deviationColor } from './thematic';
 
 export interface CellFillInput {
   mode: MapMode;
@@ -12,6 +12,8 @@ export interface CellFillInput {
   /** Deviation from target per territory (deviation mode). */
   deviation: ReadonlyMap<number, number>;
   tolerance: number;
+  /** Attainment mode: attainment per territory (null: no goal) and the flag threshold. */
+  attainment?: { byTerritory: ReadonlyMap<number, number | null>; threshold: number } | null;
   /** Density mode: the measure per cell, cell areas and the class scale. */
   density: { values: ArrayLike<number>; areaKm2: ArrayLike<number>; scale: DensityScale } | null;
 }
@@ -36,7 +38,13 @@ export function cellFillFunction(input: CellFillInput): (cell: number) => Rgba {
   }
   const rgba = new Map<number, Rgba>();
   for (const t of input.territories) {
-    rgba.set(t.id, input.mode === 'deviation' ? deviationColor(input.deviation.get(t.id) ?? 0, input.tolerance) : hexToRgba(t.color, 200));
+    const color =
+      input.mode === 'deviation'
+        ? deviationColor(input.deviation.get(t.id) ?? 0, input.tolerance)
+        : input.mode === 'attainment' && input.attainment
+          ? attainmentColor(input.attainment.byTerritory.get(t.id) ?? null, input.attainment.threshold)
+          : hexToRgba(t.color, 200);
+    rgba.set(t.id, color);
   }
   const faded = new Map<number, Rgba>();
   for (const [id, c] of rgba) faded.set(id, [c[0], c[1], c[2], 60]);

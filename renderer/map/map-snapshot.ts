@@ -25,6 +25,8 @@ export interface MapSnapshot {
   measure: { key: string; label: string } | null;
   density: DensityScale | null;
   tolerance: number;
+  /** Attainment mode: the goal measure and the flag threshold. */
+  attainment: { measure: string; threshold: number } | null;
   /** Cells with no territory exist (the legend then lists "Unassigned"). */
   hasUnassigned: boolean;
 }

@@ -56,6 +56,22 @@ export function densityFills(values: ArrayLike<number>, areaKm2: ArrayLike<numbe
 }
 
 /**
+ * Colour for a territory's goal attainment: red below the flag threshold (darker the
+ * further below), amber from the threshold up to 100 %, green at or above it (darker the
+ * further above, saturating at 130 %); grey without a goal.
+ */
+export function attainmentColor(attainment: number | null, threshold: number): Rgba {
+  if (attainment === null) return [200, 200, 200, 120];
+  if (attainment < threshold) {
+    const k = Math.min(1, (threshold - attainment) / Math.max(threshold, 0.1));
+    return [Math.round(244 - 60 * k), Math.round(150 - 110 * k), Math.round(140 - 100 * k), 225];
+  }
+  if (attainment < 1) return [250, 205, 90, 220];
+  const k = Math.min(1, (attainment - 1) / 0.3);
+  return [Math.round(150 - 110 * k), Math.round(210 - 60 * k), Math.round(140 - 70 * k), 225];
+}
+
+/**
  * Diverging colour for a territory's deviation from its target: blue below, white within
  * the tolerance, red above, saturating at three times the tolerance (or ±30 %).
  */

@@ -5,6 +5,7 @@ import type { Command } from '../../shared/domain/commands/command';
 import type { Client } from '../client/create-client';
 import { territoryBounds } from '../map/territory-bounds';
 import { createExportActions } from './export-actions';
+import { createGoalActions } from './goal-actions';
 import { createImportActions } from './import-actions';
 import { createResolutionActions } from './resolution-actions';
 import { createScenarioActions } from './scenario-actions';
@@ -109,16 +110,19 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
     await guarded(() => client.call('command.execute', { scenarioId, command }));
   }
 
+  const goals = createGoalActions(client, { guarded });
   function selectScenario(scenarioId: number): void {
     set({ scenarioId, assignment: null, territories: [], selectedTerritoryId: null, proposal: null, balanceJob: null });
     void loadScenario(scenarioId);
+    goals.scenarioSelected();
   }
-  const scenarios = createScenarioActions(client, { guarded, selectScenario });
+  const scenarios = createScenarioActions(client, { guarded, selectScenario, refreshGoals: () => void goals.refresh() });
 
   return {
     async start(): Promise<void> {
       client.on('workspace.changed', (status) => void applyStatus(status));
       scenarios.listen();
+      goals.listen();
       client.on('scenario.changed', ({ scenarioId }) => {
         if (scenarioId === get().scenarioId) void loadScenario(scenarioId);
       });
@@ -155,6 +159,8 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
     selectScenario,
     /** Scenario tree, promotion and the compare view. */
     scenarios,
+    /** Goals, actuals and attainment (the goals panel and the attainment map). */
+    goals,
     /** Toggles the selection (table rows). */
     selectTerritory(id: number | null) {
       set({ selectedTerritoryId: get().selectedTerritoryId === id ? null : id });
@@ -198,7 +204,10 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
     /** Exports (the export dialog). */
     exports: createExportActions(client, () => options.canUseDialogs ?? false),
     setTool: (tool: ToolId) => set({ tool, preview: null, hoverCells: [], sketch: null, hoverAccount: null, accountDrag: null }),
-    setMapMode: (mapMode: MapMode) => set({ mapMode }),
+    setMapMode: (mapMode: MapMode) => {
+      set({ mapMode });
+      if (mapMode === 'attainment') void goals.refresh();
+    },
     setShowAccounts: (showAccounts: boolean) => set({ showAccounts, hoverAccount: null }),
     setAccountSizeKey: (accountSizeKey: string | null) => set({ accountSizeKey }),
     setBalanceKey: (balanceKey: string) => set({ balanceKey }),

@@ -12,6 +12,8 @@ export interface ScenarioDeps {
   /** Runs a call; a failure goes to the error banner and yields undefined. */
   guarded<T>(work: () => Promise<T>): Promise<T | undefined>;
   selectScenario(id: number): void;
+  /** Reloads the goals panel's data (goals, actuals, attainment). */
+  refreshGoals(): void;
 }
 
 /**
@@ -66,9 +68,10 @@ export function createScenarioActions(client: Client, deps: ScenarioDeps) {
     },
     refresh,
     refreshFigures,
-    showPanel(panel: 'territories' | 'scenarios'): void {
+    showPanel(panel: 'territories' | 'scenarios' | 'goals'): void {
       set({ sidePanel: panel });
       if (panel === 'scenarios') void refreshFigures();
+      if (panel === 'goals') deps.refreshGoals();
     },
     /** Branches `from` and shows the new scenario. */
     async branch(from: number, name: string): Promise<ScenarioSummary | undefined> {

@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 import type {
   AboutInfo,
+  ActualsCatalog,
+  AttainmentReport,
+  GoalSetReport,
   AccountColumns,
   Assignment,
   BalanceJobState,
@@ -33,7 +36,14 @@ export interface MapCells {
 export type ToolId = 'select' | 'brush' | 'eraser' | 'lasso' | 'rectangle' | 'fill' | 'split';
 
 /** What the cells are coloured by. */
-export type MapMode = 'territory' | 'density' | 'deviation';
+export type MapMode = 'territory' | 'density' | 'deviation' | 'attainment';
+
+/** The goals panel's choices: the goal measure, the period the figures cover (null: all) and the flag threshold. */
+export interface GoalsView {
+  measure: string | null;
+  period: string | null;
+  threshold: number;
+}
 
 /** Accounts as columns, with the accounts of each cell for hit-testing under the pointer. */
 export interface MapAccounts extends AccountColumns {
@@ -113,7 +123,12 @@ export interface AppState {
   /** Its proposal, shown on the map until accepted or discarded. */
   proposal: BalanceProposal | null;
   /** What the side panel shows. */
-  sidePanel: 'territories' | 'scenarios';
+  sidePanel: 'territories' | 'scenarios' | 'goals';
+  /** Goal sets of the current scenario, the measures and periods with actuals, and the attainment shown (goals panel, attainment map). */
+  goalSets: GoalSetReport[];
+  actualsCatalog: ActualsCatalog | null;
+  attainment: AttainmentReport | null;
+  goalsView: GoalsView;
   /** Summary figures of every scenario, for the scenario tree (refreshed when scenarios change). */
   scenarioFigures: ScenarioFigures[];
   /** The two scenarios being compared; the compare view replaces the workbench while set. */
@@ -158,6 +173,10 @@ export const initialState: AppState = {
   balanceJob: null,
   proposal: null,
   sidePanel: 'territories',
+  goalSets: [],
+  actualsCatalog: null,
+  attainment: null,
+  goalsView: { measure: null, period: null, threshold: 0.9 },
   scenarioFigures: [],
   compare: null,
   comparison: null,

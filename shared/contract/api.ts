@@ -11,6 +11,7 @@ import type { ImportJobState, ImportPreview, SavedMapping, StagedFile } from './
 import type { DiffCsv, ScenarioComparison, ScenarioFigures } from './scenario-api';
 import type { ResolutionReport } from './resolution-api';
 import type { ExportFile, MetricsReport } from './export-api';
+import type { ActualsCatalog, ActualsReport, AttainmentReport, GoalSetReport } from './goals-api';
 import { argSchemas, type ArgSchemas } from './schemas';
 
 /** Where the backend stands with its workspace file. */
@@ -198,11 +199,19 @@ export interface Results {
   'export.file': ExportFile;
   'export.metrics': MetricsReport;
   'export.save': { path: string } | null;
+  'goals.list': GoalSetReport[];
+  'goals.set': GoalSetReport;
+  'goals.setTerritory': GoalSetReport;
+  'goals.recompute': GoalSetReport;
+  'actuals.import': ActualsReport;
+  'actuals.catalog': ActualsCatalog;
+  'attainment.get': AttainmentReport;
 }
 
 export type { Delta, DiffCsv, MovedAccounts, ScenarioComparison, ScenarioFigures, TerritoryDelta } from './scenario-api';
 export type { ResolutionReport, ScenarioCarryReport } from './resolution-api';
 export type { ExportFile, ExportFormat, FileExportFormat, MetricsReport } from './export-api';
+export type { ActualsCatalog, ActualsReport, AttainmentReport, GoalSetReport, TerritoryAttainmentRow, TerritoryGoal } from './goals-api';
 export type { ImportJobState, ImportPreview, ImportReport, ImportRequest, SavedMapping, StagedFile } from './import-api';
 
 export type Method = keyof ArgSchemas & keyof Results;

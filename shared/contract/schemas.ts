@@ -167,6 +167,29 @@ export const argSchemas = {
     .object({ scenarioId, format: z.enum(FILE_EXPORT_FORMATS), bom: z.boolean().optional(), ticket: z.number().int().positive().optional() })
     .strict(),
   'export.metrics': z.object({ scenarioId }).strict(),
+  'goals.list': z.object({ scenarioId }).strict(),
+  'goals.set': z
+    .object({
+      scenarioId,
+      measure: z.string().min(1).max(100),
+      total: z.number().min(0).max(1e15),
+      basis: z.record(z.string().max(100), z.number().min(0).max(1000)),
+      step: z.number().min(0).max(1e12),
+    })
+    .strict(),
+  'goals.setTerritory': z.object({ scenarioId, measure: z.string().min(1).max(100), territoryId, goal: z.number().min(0).max(1e15) }).strict(),
+  'goals.recompute': z.object({ scenarioId, measure: z.string().min(1).max(100) }).strict(),
+  'actuals.import': z.object({ sourceId }).strict(),
+  'actuals.catalog': empty,
+  'attainment.get': z
+    .object({
+      scenarioId,
+      measure: z.string().min(1).max(100),
+      periods: z.array(z.string().max(40)).max(1000).optional(),
+      threshold: z.number().min(0).max(100),
+      potential: z.string().max(100).optional(),
+    })
+    .strict(),
   'export.save': z
     .object({ fileName: z.string().min(1).max(255), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes'), format: z.enum([...FILE_EXPORT_FORMATS, 'png', 'pdf']) })
     .strict(),

@@ -52,4 +52,11 @@ export const SAMPLE_ARGS: { [M in Method]: Args<M> } = {
   'export.file': { scenarioId: 1, format: 'assignments' },
   'export.metrics': { scenarioId: 1 },
   'export.save': { fileName: 'x.csv', bytes: new Uint8Array([65]), format: 'assignments' },
+  'goals.list': { scenarioId: 1 },
+  'goals.set': { scenarioId: 1, measure: 'revenue', total: 100, basis: { accounts: 1 }, step: 0 },
+  'goals.setTerritory': { scenarioId: 1, measure: 'revenue', territoryId: 1, goal: 5 },
+  'goals.recompute': { scenarioId: 1, measure: 'revenue' },
+  'actuals.import': { sourceId: 'unknown' },
+  'actuals.catalog': {},
+  'attainment.get': { scenarioId: 1, measure: 'revenue', threshold: 0.9 },
 };

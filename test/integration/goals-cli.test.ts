@@ -92,7 +92,7 @@ describe('goals and attainment from the command line', () => {
       expect(t.byPeriod).toHaveLength(3);
     }
     const march = await json('attainment', '--workspace', demo, '--scenario', BASE, '--period', 'Mar 2026');
-    expect(march.selected).toEqual(['Mar 2026']);
+    expect(march.selected).toEqual(['2026-03']);
     for (const t of march.territories) expect(t.actual).toBeCloseTo(t.byPeriod[2].actual, 6);
   });
 

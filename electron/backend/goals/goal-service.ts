@@ -1,6 +1,7 @@
 import { ContractError } from '../../../shared/contract/errors';
+import type { AttainmentReport, GoalSetReport } from '../../../shared/contract/goals-api';
 import { resolveAccountTerritories } from '../../../shared/domain/goals/account-territory';
-import { computeAttainment, type AttainmentResult } from '../../../shared/domain/goals/attainment';
+import { computeAttainment } from '../../../shared/domain/goals/attainment';
 import { blendShares } from '../../../shared/domain/goals/blend-shares';
 import { spreadToCells, territoryGoals } from '../../../shared/domain/goals/cell-goals';
 import { comparePeriods, parsePeriod } from '../../../shared/domain/goals/periods';
@@ -19,24 +20,6 @@ export interface GoalRequest {
   basis: Record<string, number>;
   /** Every territory's goal is a multiple of this (0: no rounding); the goals still sum to the total. */
   step: number;
-}
-
-/** A territory's goal of one measure. */
-export interface TerritoryGoal {
-  id: number;
-  name: string;
-  goal: number;
-}
-
-export interface GoalSetReport {
-  measure: string;
-  total: number;
-  basis: Record<string, number>;
-  step: number;
-  updatedAt: string;
-  territories: TerritoryGoal[];
-  /** Goal on unassigned cells (it counts for no territory until they are assigned). */
-  unassigned: number;
 }
 
 const MAX_STEP = 1e12;
@@ -136,6 +119,13 @@ export class GoalService {
     return this.report(ws, scenarioId, row);
   }
 
+  /** Derives a goal set again from its total, basis and step under the current alignment. */
+  recompute(scenarioId: ScenarioId, measure: string): GoalSetReport {
+    const ws = this.workspace();
+    const current = this.current(ws, scenarioId, measure);
+    return this.set(scenarioId, { measure, total: current.total, basis: current.basis, step: current.step });
+  }
+
   /** Every goal set of a scenario with its territory goals under the scenario's current alignment. */
   list(scenarioId: ScenarioId): GoalSetReport[] {
     const ws = this.workspace();
@@ -152,8 +142,10 @@ export class GoalService {
   attainment(
     scenarioId: ScenarioId,
     options: { measure: string; periods?: readonly string[]; threshold: number; potential?: string },
-  ): Omit<AttainmentResult, 'territories'> & { periods: string[]; territories: (AttainmentResult['territories'][number] & { name: string })[]; goalSet: GoalSetReport } {
+  ): AttainmentReport {
     const ws = this.workspace();
+    const scenario = ws.scenario(scenarioId);
+    if (!Number.isFinite(options.threshold) || options.threshold < 0) throw new ContractError('INVALID_INPUT', `The threshold must be a fraction ≥ 0 (0.9 = 90 %), not ${options.threshold}.`);
     const set = this.current(ws, scenarioId, options.measure);
     const actuals = loadActuals(ws.db, options.measure);
     if (actuals.accountId.length === 0) throw new ContractError('INVALID_INPUT', `There are no actuals of "${options.measure}"; import them first (tessera import actuals).`);
@@ -206,11 +198,29 @@ export class GoalService {
       threshold: options.threshold,
     });
     const names = new Map(territories.map((t) => [t.id, t.name]));
+    const r = (v: number) => Math.round(v * 1e6) / 1e6;
+    const rn = (v: number | null) => (v === null ? null : r(v));
     return {
-      ...result,
+      scenario: scenario.name,
+      measure: options.measure,
       periods,
-      territories: result.territories.map((t) => ({ ...t, name: names.get(t.territoryId) ?? '' })),
-      goalSet: this.report(ws, scenarioId, set),
+      selected: selected ? selected.map((i) => periods[i]!) : periods,
+      threshold: options.threshold,
+      potential: potentialKey ?? null,
+      territories: result.territories.map((t) => ({
+        id: t.territoryId,
+        name: names.get(t.territoryId) ?? '',
+        goal: r(t.goal),
+        actual: r(t.actual),
+        attainment: rn(t.attainment),
+        potentialLeft: rn(t.potentialLeft),
+        trend: rn(t.trend),
+        flagged: t.flagged,
+        byPeriod: periods.map((p, i) => ({ period: p, actual: r(t.actualByPeriod[i]!), goal: r(t.goalPerPeriod), attainment: rn(t.attainmentByPeriod[i] ?? null) })),
+      })),
+      totals: { goal: r(result.totals.goal), actual: r(result.totals.actual), attainment: rn(result.totals.attainment) },
+      unassignedActual: r(result.unassigned.actual),
+      flagged: result.flagged,
     };
   }
 
@@ -257,14 +267,15 @@ export class GoalService {
   private report(ws: Workspace, scenarioId: ScenarioId, set: GoalSetRow): GoalSetReport {
     const { territoryOfCell } = ws.assignment(scenarioId);
     const goals = territoryGoals(set.cells, territoryOfCell);
+    const r = (v: number) => Math.round(v * 1e6) / 1e6;
     return {
       measure: set.measure,
-      total: set.total,
+      total: r(set.total),
       basis: set.basis,
       step: set.step,
       updatedAt: set.updatedAt,
-      territories: ws.territoryRecords(scenarioId).map((t) => ({ id: t.id, name: t.name, goal: goals.get(t.id) ?? 0 })),
-      unassigned: goals.get(-1) ?? 0,
+      territories: ws.territoryRecords(scenarioId).map((t) => ({ id: t.id, name: t.name, goal: r(goals.get(t.id) ?? 0) })),
+      unassigned: r(goals.get(-1) ?? 0),
     };
   }
 }

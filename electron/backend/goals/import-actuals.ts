@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { ContractError } from '../../../shared/contract/errors';
+import type { ActualsReport } from '../../../shared/contract/goals-api';
 import { parsePeriod, type PeriodKind } from '../../../shared/domain/goals/periods';
 import { columnIndex, measureKey } from '../../../shared/domain/import/guess-mapping';
 import { detectNumberFormat, parseNumber } from '../../../shared/domain/import/parse-number';
@@ -18,22 +19,6 @@ export interface ActualsMapping {
   measures?: Record<string, string>;
   /** Number format (default: detected from the first rows). */
   numberFormat?: NumberFormat;
-}
-
-export interface ActualsReport {
-  fileName: string;
-  rowsRead: number;
-  /** Values written (one per row and measure). */
-  imported: number;
-  rejected: number;
-  /** Periods in the file (their actuals were replaced), in order of first appearance. */
-  periods: string[];
-  kind: PeriodKind | null;
-  measures: string[];
-  /** The first 1,000 issues; `issueCount` counts them all. */
-  issues: ImportIssue[];
-  issueCount: number;
-  elapsedMs: number;
 }
 
 const ID_HEADERS = ['account id', 'account_id', 'accountid', 'account', 'account number', 'customer id', 'id'];
@@ -66,9 +51,9 @@ function findColumn(header: readonly string[], named: string | undefined, candid
  * @throws ContractError INVALID_INPUT naming the file when it cannot be read or has no
  *   id, period or measure column
  */
-export async function importActuals(ws: Workspace, path: string, mapping: ActualsMapping = {}): Promise<ActualsReport> {
+export async function importActuals(ws: Workspace, path: string, mapping: ActualsMapping = {}, fileName = basename(path)): Promise<ActualsReport> {
   const started = performance.now();
-  const file = basename(path);
+  const file = fileName;
   let table;
   try {
     table = await openTable(path);

@@ -5,7 +5,7 @@ import { fileSlug } from '../../../shared/domain/export/table-csv';
 import { loadBasemap } from '../../map/basemap-data';
 import { hexToRgba, UNASSIGNED_FILL } from '../../map/color';
 import { takeMapSnapshot, type MapSnapshot } from '../../map/map-snapshot';
-import { deviationColor } from '../../map/thematic';
+import { attainmentColor, deviationColor } from '../../map/thematic';
 import { useAppStore } from '../../stores/use-app-store';
 import type { ExportActions } from '../../stores/export-actions';
 import type { MetricsReport } from '../../../shared/contract/api';
@@ -52,6 +52,19 @@ export function legendOf(s: MapSnapshot, f: Format): MapPage['legend'] {
       label: `${k === 0 ? '0' : number(s.density!.breaks[k - 1]!, { maximumSignificantDigits: 3 })} – ${number(b, { maximumSignificantDigits: 3 })}`,
     }));
     return { title: t('print.legendDensity', { measure: s.measure.label }), items };
+  }
+  if (s.mode === 'attainment' && s.attainment) {
+    const th = s.attainment.threshold;
+    const pct = `${number(th * 100, { maximumFractionDigits: 1 })} %`;
+    return {
+      title: t('print.legendAttainment', { measure: s.attainment.measure }),
+      items: [
+        { color: attainmentColor(th * 0.5, th), label: t('print.attainmentBelow', { threshold: pct }) },
+        { color: attainmentColor((th + 1) / 2, th), label: t('print.attainmentNear', { threshold: pct }) },
+        { color: attainmentColor(1.15, th), label: t('print.attainmentAbove') },
+        { color: attainmentColor(null, th), label: t('print.attainmentNone') },
+      ],
+    };
   }
   if (s.mode === 'deviation' && s.measure) {
     const pct = `${number(s.tolerance * 100, { maximumFractionDigits: 1 })} %`;

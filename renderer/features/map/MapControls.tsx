@@ -1,9 +1,9 @@
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { useAppStore, type MapMode } from '../../stores/use-app-store';
-import { deviationColor, type DensityScale } from '../../map/thematic';
+import { attainmentColor, deviationColor, type DensityScale } from '../../map/thematic';
 
-const MODES: MapMode[] = ['territory', 'density', 'deviation'];
+const MODES: MapMode[] = ['territory', 'density', 'deviation', 'attainment'];
 const css = (c: readonly number[]) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] ?? 255) / 255})`;
 
 /** What the map shows: colour mode, account points (sized by a measure) and the matching legend. */
@@ -15,6 +15,7 @@ export function MapControls({ density, tolerance, measureLabel }: { density: Den
   const sizeKey = useAppStore((s) => s.accountSizeKey);
   const measures = useAppStore((s) => s.measures).filter((m) => m.key !== 'accounts');
   const pct = (v: number) => `${Math.round(v * 100)} %`;
+  const attainment = useAppStore((s) => s.attainment);
 
   return (
     <div className="map-legend" data-testid="map-controls">
@@ -53,6 +54,20 @@ export function MapControls({ density, tolerance, measureLabel }: { density: Den
             <span key={i} className="ramp-step" style={{ background: css(c) }} title={`≤ ${compact(density.breaks[i] ?? 0)}`} />
           ))}
           <span className="muted">≤ {compact(density.breaks[density.breaks.length - 1] ?? 0)}</span>
+        </span>
+      )}
+      {mode === 'attainment' && (
+        <span className="legend-ramp" data-testid="attainment-legend">
+          {attainment ? (
+            <>
+              {[attainment.threshold * 0.5, attainment.threshold - 0.01, (attainment.threshold + 1) / 2, 1.05, 1.3].map((a, i) => (
+                <span key={i} className="ramp-step" style={{ background: css(attainmentColor(a, attainment.threshold)) }} />
+              ))}
+              <span className="muted">{t('map.legend.attainment', { threshold: pct(attainment.threshold) })}</span>
+            </>
+          ) : (
+            <span className="muted">{t('goals.needBoth', { measure: '…' })}</span>
+          )}
         </span>
       )}
       {mode === 'deviation' && (

@@ -4,9 +4,10 @@ import { useActions } from '../../stores/actions-context';
 import { useAppStore } from '../../stores/use-app-store';
 import { TerritoryList } from '../territories/TerritoryList';
 import { ScenarioPanel } from './ScenarioPanel';
+import { GoalsPanel } from '../goals/GoalsPanel';
 
-type Panel = 'territories' | 'scenarios';
-const PANELS: Panel[] = ['territories', 'scenarios'];
+type Panel = 'territories' | 'scenarios' | 'goals';
+const PANELS: Panel[] = ['territories', 'scenarios', 'goals'];
 const tabId = (panel: Panel) => `side-tab-${panel}`;
 const panelId = (panel: Panel) => `side-panel-${panel}`;
 
@@ -73,13 +74,14 @@ export function SidePanel() {
   // showed) finds the figures cleared: fetch them. Choosing the tab fetches them itself.
   useEffect(() => {
     if (useAppStore.getState().sidePanel === 'scenarios') void actions.scenarios.refreshFigures();
+    if (useAppStore.getState().sidePanel === 'goals') void actions.goals.refresh();
   }, [actions]);
 
   return (
     <>
       <SidePanelTabs />
       <div className="side-tabpanel" role="tabpanel" id={panelId(current)} aria-labelledby={tabId(current)}>
-        {current === 'scenarios' ? <ScenarioPanel /> : <TerritoryList />}
+        {current === 'scenarios' ? <ScenarioPanel /> : current === 'goals' ? <GoalsPanel /> : <TerritoryList />}
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import { enExport } from './en-export';
+import { enGoals } from './en-goals';
 import { enResolution } from './en-resolution';
 import { enScenarios } from './en-scenarios';
 
@@ -7,6 +8,7 @@ export const en = {
   ...enScenarios,
   ...enResolution,
   ...enExport,
+  ...enGoals,
   'app.name': 'Tessera',
   'app.tagline': 'Sales territory design',
   'workspace.none.title': 'No workspace is open',
