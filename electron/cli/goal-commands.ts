@@ -118,6 +118,10 @@ export function attainmentCommand(args: ParsedArgs, io: Io): void {
       const pct = t.attainment === null ? '–' : `${(t.attainment * 100).toFixed(1)} %`;
       io.out(`  ${t.flagged ? '!' : ' '} ${t.name.padEnd(width)}  ${pct.padStart(8)}  actual ${t.actual.toLocaleString('en-US')} / goal ${t.goal.toLocaleString('en-US')}`);
     }
+    for (const g of out.regions) {
+      const pct = g.attainment === null ? '–' : `${(g.attainment * 100).toFixed(1)} %`;
+      io.out(`  ${g.flagged ? '!' : ' '} region ${g.name} (${g.territories} territories): ${pct}, actual ${g.actual.toLocaleString('en-US')} / goal ${g.goal.toLocaleString('en-US')}`);
+    }
   });
 }
 

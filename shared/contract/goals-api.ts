@@ -61,6 +61,17 @@ export interface TerritoryAttainmentRow {
   byPeriod: { period: string; actual: number; goal: number; attainment: number | null }[];
 }
 
+/** A region's roll-up: the sums of its territories' goals and actuals. */
+export interface RegionAttainmentRow {
+  id: number;
+  name: string;
+  territories: number;
+  goal: number;
+  actual: number;
+  attainment: number | null;
+  flagged: boolean;
+}
+
 /** Attainment of a scenario's goals of one measure (also `tessera attainment --json`). */
 export interface AttainmentReport {
   scenario: string;
@@ -73,6 +84,8 @@ export interface AttainmentReport {
   /** The measure potential left is measured against (null: none). */
   potential: string | null;
   territories: TerritoryAttainmentRow[];
+  /** Roll-ups per region (the sums of its territories), in region order; empty without regions. */
+  regions: RegionAttainmentRow[];
   totals: { goal: number; actual: number; attainment: number | null };
   /** Actuals of accounts in no territory, or no longer in the workspace. */
   unassignedActual: number;

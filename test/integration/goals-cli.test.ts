@@ -91,6 +91,21 @@ describe('goals and attainment from the command line', () => {
       expect(t.flagged).toBe(actual / goal < 0.5);
       expect(t.byPeriod).toHaveLength(3);
     }
+    expect(out.regions).toEqual([]);
+    // Regions roll up their territories' goals and actuals.
+    const [a, b] = [out.territories[0], out.territories[1]];
+    withWorkspace((ws) => {
+      const s = ws.scenarios().find((x) => x.name === BASE)!;
+      ws.execute(s.id, { type: 'region.create', region: { id: 1, name: 'North' } });
+      ws.execute(s.id, { type: 'territory.update', territoryId: a.id, changes: { parentId: 1 } });
+      ws.execute(s.id, { type: 'territory.update', territoryId: b.id, changes: { parentId: 1 } });
+    });
+    const rolled = await json('attainment', '--workspace', demo, '--scenario', BASE, '--threshold', '0.5');
+    expect(rolled.regions).toHaveLength(1);
+    expect(rolled.regions[0]).toMatchObject({ name: 'North', territories: 2 });
+    expect(rolled.regions[0].goal).toBeCloseTo(a.goal + b.goal, 6);
+    expect(rolled.regions[0].actual).toBeCloseTo(a.actual + b.actual, 6);
+    expect(rolled.regions[0].attainment).toBeCloseTo((a.actual + b.actual) / (a.goal + b.goal), 6);
     const march = await json('attainment', '--workspace', demo, '--scenario', BASE, '--period', 'Mar 2026');
     expect(march.selected).toEqual(['2026-03']);
     for (const t of march.territories) expect(t.actual).toBeCloseTo(t.byPeriod[2].actual, 6);

@@ -200,6 +200,14 @@ export class GoalService {
     const names = new Map(territories.map((t) => [t.id, t.name]));
     const r = (v: number) => Math.round(v * 1e6) / 1e6;
     const rn = (v: number | null) => (v === null ? null : r(v));
+    const byTerritory = new Map(result.territories.map((t) => [t.territoryId, t]));
+    const regions = ws.regions(scenarioId).map((region) => {
+      const members = territories.filter((t) => t.parentId === region.id).map((t) => byTerritory.get(t.id)!);
+      const goal = members.reduce((s, t) => s + t.goal, 0);
+      const actual = members.reduce((s, t) => s + t.actual, 0);
+      const attainment = goal > 0 ? actual / goal : null;
+      return { id: region.id, name: region.name, territories: members.length, goal: r(goal), actual: r(actual), attainment: rn(attainment), flagged: attainment !== null && attainment < options.threshold };
+    });
     return {
       scenario: scenario.name,
       measure: options.measure,
@@ -218,6 +226,7 @@ export class GoalService {
         flagged: t.flagged,
         byPeriod: periods.map((p, i) => ({ period: p, actual: r(t.actualByPeriod[i]!), goal: r(t.goalPerPeriod), attainment: rn(t.attainmentByPeriod[i] ?? null) })),
       })),
+      regions,
       totals: { goal: r(result.totals.goal), actual: r(result.totals.actual), attainment: rn(result.totals.attainment) },
       unassignedActual: r(result.unassigned.actual),
       flagged: result.flagged,

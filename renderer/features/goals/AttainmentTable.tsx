@@ -155,6 +155,30 @@ export function AttainmentTable() {
             </tbody>
           </table>
           </div>
+          {report.regions.length > 0 && (
+            <table className="attainment-table" data-testid="attainment-regions">
+              <thead>
+                <tr>
+                  <th aria-label={t('goals.flagged')} />
+                  <th>{t('goals.col.region')}</th>
+                  <th>{t('goals.col.goal')}</th>
+                  <th>{t('goals.col.actual')}</th>
+                  <th>{t('goals.col.attainment')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.regions.map((g) => (
+                  <tr key={g.id} className={g.flagged ? 'flagged' : ''} data-flagged={g.flagged ? 'true' : 'false'}>
+                    <td>{g.flagged && <span className="flag" title={t('goals.flagged')}>⚑</span>}</td>
+                    <td>{t('goals.regionName', { name: g.name, count: g.territories })}</td>
+                    <td className="num">{amount(g.goal)}</td>
+                    <td className="num">{amount(g.actual)}</td>
+                    <td className="num">{pct(g.attainment)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           {chart ? <AttainmentChart row={chart} threshold={report.threshold} /> : <p className="muted">{t('goals.chartHint')}</p>}
         </>
       )}

@@ -32,6 +32,8 @@ export const enGoals = {
   'goals.threshold': 'Flag below',
   'goals.summary': 'Total: {actual} of {goal} ({attainment}). {flagged} territories below {threshold}.',
   'goals.col.territory': 'Territory',
+  'goals.col.region': 'Region',
+  'goals.regionName': '{name} ({count} territories)',
   'goals.col.goal': 'Goal (periods shown)',
   'goals.col.actual': 'Actual',
   'goals.col.attainment': 'Attainment',
