@@ -10,3 +10,10 @@ export async function tesseraInProcess(...args: string[]): Promise<{ status: num
   const status = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, '');
   return { status, stdout: out.join('\n'), stderr: err.join('\n') };
 }
+
+/** Runs `tessera … --json` in this process and parses what it printed. @throws Error with stderr when it exits non-zero */
+export async function tesseraJson(...args: string[]) {
+  const r = await tesseraInProcess(...args, '--json');
+  if (r.status !== 0) throw new Error(`tessera ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}

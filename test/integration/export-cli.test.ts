@@ -2,27 +2,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/backend/workspace/workspace';
-import { tesseraInProcess as tessera } from '../helpers/cli-in-process';
-import { fixedNow, makeSmallDemo, makeTempDir } from '../helpers/workspaces';
+import { tesseraInProcess as tessera, tesseraJson } from '../helpers/cli-in-process';
+import { fixedNow, makeSmallDemo, makeTempDir, withWorkspaceAt } from '../helpers/workspaces';
 
 const temp = makeTempDir();
 let demo: string;
 const EDITED = 'Edited plan';
 
-async function json(...args: string[]) {
-  const r = await tessera(...args, '--json');
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-}
+const json = tesseraJson;
 
-function withWorkspace<T>(fn: (ws: Workspace) => T, path = demo): T {
-  const ws = Workspace.open(path, fixedNow);
-  try {
-    return fn(ws);
-  } finally {
-    ws.close();
-  }
-}
+const withWorkspace = <T>(fn: (ws: Workspace) => T, path = demo): T => withWorkspaceAt(path, fn);
 
 /** Each account's territory (by name) and that territory's rep in a scenario: its override, else its cell's territory. */
 function accountTerritories(ws: Workspace, scenario: string): Map<string, string> {

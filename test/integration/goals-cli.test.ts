@@ -2,28 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/backend/workspace/workspace';
-import { tesseraInProcess as tessera } from '../helpers/cli-in-process';
-import { fixedNow, makeSmallDemo, makeTempDir } from '../helpers/workspaces';
+import { tesseraInProcess as tessera, tesseraJson } from '../helpers/cli-in-process';
+import { fixedNow, makeSmallDemo, makeTempDir, withWorkspaceAt } from '../helpers/workspaces';
 
 const temp = makeTempDir();
 let demo: string;
 const BASE = 'Current alignment';
 let ids: string[] = [];
 
-async function json(...args: string[]) {
-  const r = await tessera(...args, '--json');
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-}
+const json = tesseraJson;
 
-function withWorkspace<T>(fn: (ws: Workspace) => T): T {
-  const ws = Workspace.open(demo, fixedNow);
-  try {
-    return fn(ws);
-  } finally {
-    ws.close();
-  }
-}
+const withWorkspace = <T>(fn: (ws: Workspace) => T, path = demo): T => withWorkspaceAt(path, fn);
 
 /** Account id → territory id in a scenario (override, else the cell's territory). */
 function territoryOfAccounts(ws: Workspace, scenario: string): Map<string, number> {

@@ -2,28 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/backend/workspace/workspace';
-import { tesseraInProcess } from '../helpers/cli-in-process';
-import { fixedNow, makeSmallDemo, makeTempDir } from '../helpers/workspaces';
+import { tesseraInProcess, tesseraJson } from '../helpers/cli-in-process';
+import { fixedNow, makeSmallDemo, makeTempDir, withWorkspaceAt } from '../helpers/workspaces';
 
 const temp = makeTempDir();
 let demo: string;
 
 const tessera = tesseraInProcess;
 
-async function json(...args: string[]) {
-  const r = await tessera(...args, '--json');
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-}
+const json = tesseraJson;
 
-function withWorkspace<T>(fn: (ws: Workspace) => T): T {
-  const ws = Workspace.open(demo, fixedNow);
-  try {
-    return fn(ws);
-  } finally {
-    ws.close();
-  }
-}
+const withWorkspace = <T>(fn: (ws: Workspace) => T, path = demo): T => withWorkspaceAt(path, fn);
 
 const compare = (base: string, other: string, ...extra: string[]) => json('scenario', 'compare', '--workspace', demo, '--base', base, '--other', other, ...extra);
 

@@ -3,21 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/create-rng';
 import { dissolveCells, normalizePolygon, territoryBoundaries } from './dissolve-cells';
 import type { PolygonRings, Position, Ring } from './types';
+import { signedArea } from './ring-area';
 
 /** h3's authalic Earth radius, km (what `cellArea` uses). */
 const EARTH_RADIUS_KM = 6371.007180918475;
 
-/** Twice the signed planar area of a closed ring (positive: counter-clockwise). */
-function signedArea(ring: Ring): number {
-  const [x0, y0] = ring[0]!;
-  let sum = 0;
-  for (let i = 1; i + 1 < ring.length; i++) {
-    const a = ring[i]!;
-    const b = ring[i + 1]!;
-    sum += (a[0] - x0) * (b[1] - y0) - (b[0] - x0) * (a[1] - y0);
-  }
-  return sum;
-}
 
 /** Area of a closed [lon, lat] ring on the sphere (equal-area cylindrical trapezoids), km². */
 function sphericalArea(ring: Ring): number {

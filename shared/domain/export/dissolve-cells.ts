@@ -5,6 +5,7 @@
  */
 import { cellsToMultiPolygon } from 'h3-js';
 import type { PolygonRings, Position, Ring } from './types';
+import { signedArea } from './ring-area';
 
 /** A ring without its closing position, in working (possibly unwrapped) longitudes. */
 type Path = Position[];
@@ -402,20 +403,6 @@ function samePosition(a: Position, b: Position): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
 
-/**
- * Twice the signed planar area (positive: counter-clockwise), taken relative to the first
- * position so small rings far from 0° keep their sign.
- */
-function signedArea(path: Path): number {
-  const [x0, y0] = path[0]!;
-  let sum = 0;
-  for (let i = 1; i + 1 < path.length; i++) {
-    const a = path[i]!;
-    const b = path[i + 1]!;
-    sum += (a[0] - x0) * (b[1] - y0) - (b[0] - x0) * (a[1] - y0);
-  }
-  return sum;
-}
 
 /** Outer counter-clockwise, holes clockwise; null when the outer ring encloses nothing. */
 function orient(shape: Shape): Shape | null {

@@ -3,6 +3,7 @@
  * .prj (WGS84) and .cpg (UTF-8), laid out per the ESRI Shapefile Technical Description.
  */
 import type { BoundaryFeature, FeatureAttribute, Position, Ring } from './types';
+import { signedArea } from './ring-area';
 
 /** Geographic WGS84 as ESRI WKT. */
 export const WGS84_PRJ =
@@ -60,17 +61,6 @@ interface ShapeRecord {
   box: [number, number, number, number];
 }
 
-/** Twice the signed planar area of a ring (positive: counter-clockwise). */
-function signedArea(ring: Ring): number {
-  const [x0, y0] = ring[0]!;
-  let sum = 0;
-  for (let i = 1; i + 1 < ring.length; i++) {
-    const a = ring[i]!;
-    const b = ring[i + 1]!;
-    sum += (a[0] - x0) * (b[1] - y0) - (b[0] - x0) * (a[1] - y0);
-  }
-  return sum;
-}
 
 /** The ring closed, turned clockwise (`clockwise`) or counter-clockwise; null when under 4 positions. */
 function shapeRing(ring: Ring, clockwise: boolean): Ring | null {
