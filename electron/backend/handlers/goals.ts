@@ -26,8 +26,9 @@ export function goalHandlers(
     'goals.setTerritory': ({ scenarioId, measure, territoryId, goal }) => announce(scenarioId, service.setTerritory(scenarioId, measure, territoryId, goal)),
     'goals.recompute': ({ scenarioId, measure }) => announce(scenarioId, service.recompute(scenarioId, measure)),
     'actuals.import': ({ sourceId }) => {
+      const workspace = ws();
       const file = imports.staged.get(sourceId);
-      return importActuals(ws(), file.path, {}, file.name);
+      return importActuals(workspace, file.path, {}, file.name);
     },
     'actuals.catalog': () => {
       const catalog = actualsCatalog(ws().db);
