@@ -19,6 +19,8 @@ export interface GoalSetReport {
   territories: TerritoryGoal[];
   /** Goal on unassigned cells (it counts for no territory until they are assigned). */
   unassigned: number;
+  /** The baseline's name when the scenario has no goals of this measure of its own and reads the baseline's (per cell, under its own alignment); null for its own. */
+  inheritedFrom: string | null;
 }
 
 /** What an actuals import did. `issues` holds the first 1,000; `issueCount` counts them all. */

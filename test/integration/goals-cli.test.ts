@@ -28,7 +28,11 @@ const revenue = (i: number, m: number) => 100 * ((i % 7) + 1) + 10 * m;
 
 beforeAll(() => {
   demo = makeSmallDemo(join(temp.dir, 'demo.tessera'));
-  ids = withWorkspace((ws) => ws.accountColumns().ids.slice(0, 600));
+  ids = withWorkspace((ws) => {
+    // A what-if branched before any goals exist: it reads the baseline's goals under its own alignment.
+    ws.createScenario('Early', ws.scenarios()[0]!.id);
+    return ws.accountColumns().ids.slice(0, 600);
+  });
   const lines = ['Account ID,Month,Revenue'];
   ids.forEach((id, i) => {
     for (const m of [1, 2, 3]) lines.push(`${id},2026-0${m},${revenue(i, m)}`);
@@ -98,6 +102,15 @@ describe('goals and attainment from the command line', () => {
     const march = await json('attainment', '--workspace', demo, '--scenario', BASE, '--period', 'Mar 2026');
     expect(march.selected).toEqual(['2026-03']);
     for (const t of march.territories) expect(t.actual).toBeCloseTo(t.byPeriod[2].actual, 6);
+  });
+
+  it('shows a scenario without goals of its own the goals of the baseline under its own alignment', async () => {
+    const [inherited] = await json('goals', 'list', '--workspace', demo, '--scenario', 'Early');
+    expect(inherited).toMatchObject({ measure: 'revenue', inheritedFrom: BASE, total: 1_000_000 });
+    const early = await json('attainment', '--workspace', demo, '--scenario', 'Early');
+    expect(early.territories.reduce((s: number, t: { goal: number }) => s + t.goal, 0)).toBeCloseTo(250_000, 6);
+    const [own] = await json('goals', 'list', '--workspace', demo, '--scenario', BASE);
+    expect(own.inheritedFrom).toBeNull();
   });
 
   it('moves goals with their cells in a branch, and recomputes them on request', async () => {

@@ -126,11 +126,24 @@ export class GoalService {
     return this.set(scenarioId, { measure, total: current.total, basis: current.basis, step: current.step });
   }
 
-  /** Every goal set of a scenario with its territory goals under the scenario's current alignment. */
+  /**
+   * Every goal set of a scenario with its territory goals under the scenario's current
+   * alignment: its own, then the baseline's of the measures it has none of (those per-cell
+   * goals under this scenario's alignment, marked `inheritedFrom`).
+   */
   list(scenarioId: ScenarioId): GoalSetReport[] {
     const ws = this.workspace();
     ws.scenario(scenarioId);
-    return listGoalSets(ws.db, scenarioId).map((set) => this.report(ws, scenarioId, this.atCurrentResolution(ws, scenarioId, set)));
+    const own = listGoalSets(ws.db, scenarioId);
+    const out = own.map((set) => this.report(ws, scenarioId, this.atCurrentResolution(ws, scenarioId, set)));
+    const baseline = ws.baseline();
+    if (baseline && baseline.id !== scenarioId) {
+      for (const set of listGoalSets(ws.db, baseline.id)) {
+        if (own.some((o) => o.measure === set.measure)) continue;
+        out.push({ ...this.report(ws, scenarioId, this.atCurrentResolution(ws, baseline.id, set)), inheritedFrom: baseline.name });
+      }
+    }
+    return out;
   }
 
   /**
@@ -233,13 +246,18 @@ export class GoalService {
     };
   }
 
-  /** The goal set of a measure at the workspace's resolution. @throws ContractError NOT_FOUND when there is none */
+  /**
+   * The goal set of a measure at the workspace's resolution: the scenario's own, else the
+   * baseline's (its per-cell goals, read under this scenario's alignment).
+   * @throws ContractError NOT_FOUND when neither has one
+   */
   private current(ws: Workspace, scenarioId: ScenarioId, measure: string): GoalSetRow {
-    const set = listGoalSets(ws.db, scenarioId).find((s) => s.measure === measure);
-    if (!set) {
-      throw new ContractError('NOT_FOUND', `Scenario "${ws.scenario(scenarioId).name}" has no goals of "${measure}"; set them first (tessera goals set).`);
-    }
-    return this.atCurrentResolution(ws, scenarioId, set);
+    const own = listGoalSets(ws.db, scenarioId).find((s) => s.measure === measure);
+    if (own) return this.atCurrentResolution(ws, scenarioId, own);
+    const baseline = ws.baseline();
+    const inherited = baseline && baseline.id !== scenarioId ? listGoalSets(ws.db, baseline.id).find((s) => s.measure === measure) : undefined;
+    if (inherited && baseline) return this.atCurrentResolution(ws, baseline.id, inherited);
+    throw new ContractError('NOT_FOUND', `Scenario "${ws.scenario(scenarioId).name}" has no goals of "${measure}"; set them first (tessera goals set).`);
   }
 
   /**
@@ -285,6 +303,7 @@ export class GoalService {
       updatedAt: set.updatedAt,
       territories: ws.territoryRecords(scenarioId).map((t) => ({ id: t.id, name: t.name, goal: r(goals.get(t.id) ?? 0) })),
       unassigned: r(goals.get(-1) ?? 0),
+      inheritedFrom: null,
     };
   }
 }

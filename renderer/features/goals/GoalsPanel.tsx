@@ -178,6 +178,7 @@ export function GoalsPanel() {
                 rounding: current.step > 0 ? t('goals.rounding', { step: number(current.step) }) : '',
               })
             : t('goals.noGoals', { measure: view.measure ?? measure })}
+          {current?.inheritedFrom && ` ${t('goals.inherited', { baseline: current.inheritedFrom })}`}
         </p>
         {error && (
           <p className="error" role="alert" data-testid="goals-error">

@@ -25,6 +25,7 @@ export const enGoals = {
   'goals.recomputeTitle': 'Split the same total again under this scenario’s current alignment',
   'goals.current': 'Goals of {measure}: {total} split by {basis}{rounding}. Goals follow their cells when the alignment changes.',
   'goals.rounding': ', rounded to {step}',
+  'goals.inherited': 'These are the goals of the baseline “{baseline}”, read under this scenario’s alignment; setting or recomputing them gives this scenario its own.',
   'goals.noGoals': 'No goals of {measure} in this scenario yet.',
   'goals.attainment': 'Attainment',
   'goals.period': 'Period',
