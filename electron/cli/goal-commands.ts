@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ContractError } from '../../shared/contract/errors';
 import type { GoalSetReport } from '../../shared/contract/goals-api';
@@ -125,7 +126,7 @@ export function attainmentCommand(args: ParsedArgs, io: Io): void {
   });
 }
 
-/** `tessera import actuals <file> --workspace <ws> [--map id=Column] [--map period=Column] [--map measure:key=Column …] [--json]` */
+/** `tessera import actuals <file> --workspace <ws> [--map id=Column] [--map period=Column] [--map measure:key=Column …] [--rejects <out.csv>] [--json]` */
 export async function importActualsCommand(args: ParsedArgs, io: Io): Promise<void> {
   const file = args.positionals[1];
   if (!file) throw new UsageError('tessera import actuals needs a file.');
@@ -142,7 +143,10 @@ export async function importActualsCommand(args: ParsedArgs, io: Io): Promise<vo
   const ws = Workspace.open(resolve(stringFlag(args, 'workspace')), now);
   try {
     const report = await importActuals(ws, resolve(file), mapping);
-    if (args.flags.has('json')) io.out(JSON.stringify({ ...report, errors: report.issues }, null, 2));
+    const rejectsOut = args.flags.get('rejects');
+    if (typeof rejectsOut === 'string' && report.rejects) writeFileSync(resolve(rejectsOut), report.rejects.csv);
+    const { rejects: _, ...rest } = report;
+    if (args.flags.has('json')) io.out(JSON.stringify({ ...rest, errors: report.issues }, null, 2));
     else {
       io.out(`${report.fileName}: ${report.rowsRead} rows read, ${report.imported} values imported for ${report.periods.join(', ') || 'no period'} (${report.measures.join(', ')}), ${report.rejected} rows rejected.`);
       for (const i of report.issues.slice(0, 20)) io.out(`  row ${i.row}, ${i.column || '(row)'}: ${i.reason}${i.value ? ` ("${i.value}")` : ''}`);

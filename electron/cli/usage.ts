@@ -50,7 +50,7 @@ Usage:
                                                       TESSERA_BROWSER names); --out may be a folder;
                                                       --force replaces an existing file
   tessera import actuals <file> --workspace <ws> [--map id=Column] [--map period=Column]
-          [--map measure[:key]=Column ...] [--json]
+          [--map measure[:key]=Column ...] [--rejects <out.csv>] [--json]
                                                       actual results per account and month or
                                                       quarter; the file's periods replace their
                                                       earlier actuals

@@ -36,6 +36,8 @@ export interface ActualsReport {
   measures: string[];
   issues: ImportIssue[];
   issueCount: number;
+  /** Every issue as CSV (`row,column,value,reason`), as the account import offers it; null when there is none. */
+  rejects: { fileName: string; csv: string } | null;
   elapsedMs: number;
 }
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/backend/workspace/workspace';
@@ -45,7 +45,11 @@ afterAll(() => temp.cleanup());
 
 describe('goals and attainment from the command line', () => {
   it('imports actuals per account and month, rejecting bad rows with row, column and reason', async () => {
-    const report = await json('import', 'actuals', join(temp.dir, 'actuals.csv'), '--workspace', demo);
+    const report = await json('import', 'actuals', join(temp.dir, 'actuals.csv'), '--workspace', demo, '--rejects', join(temp.dir, 'rejects.csv'));
+    const rejects = readFileSync(join(temp.dir, 'rejects.csv'), 'utf8').split('\r\n');
+    expect(rejects[0]).toBe('row,column,value,reason');
+    expect(rejects[1]).toBe('1802,Account ID,NOPE-1,no account with this id in the workspace');
+    expect(rejects).toHaveLength(7);
     expect(report).toMatchObject({ rowsRead: 1805, imported: 1800, rejected: 5, periods: ['2026-01', '2026-02', '2026-03'], kind: 'month', measures: ['revenue'] });
     expect(report.errors).toEqual([
       { row: 1802, column: 'Account ID', value: 'NOPE-1', reason: 'no account with this id in the workspace' },

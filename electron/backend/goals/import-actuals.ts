@@ -1,9 +1,10 @@
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { ContractError } from '../../../shared/contract/errors';
 import type { ActualsReport } from '../../../shared/contract/goals-api';
 import { parsePeriod, type PeriodKind } from '../../../shared/domain/goals/periods';
 import { columnIndex, measureKey } from '../../../shared/domain/import/guess-mapping';
 import { detectNumberFormat, parseNumber } from '../../../shared/domain/import/parse-number';
+import { rejectsCsv } from '../../../shared/domain/import/rejects-csv';
 import type { ImportIssue, NumberFormat } from '../../../shared/domain/import/types';
 import { replaceActuals, type ActualRow } from '../db/queries/goals';
 import { openTable } from '../import/read-table/open-table';
@@ -83,12 +84,8 @@ export async function importActuals(ws: Workspace, path: string, mapping: Actual
     if (measureColumns.length === 0) throw new ContractError('INVALID_INPUT', `${file} has no measure column besides the account id and the period.`);
 
     const known = new Set(ws.accountColumns().ids);
-    const issues: ImportIssue[] = [];
-    let issueCount = 0;
-    const issue = (i: ImportIssue) => {
-      issueCount++;
-      if (issues.length < MAX_ISSUES) issues.push(i);
-    };
+    const all: ImportIssue[] = [];
+    const issue = (i: ImportIssue) => all.push(i);
     const rows: ActualRow[] = [];
     const periods: string[] = [];
     const seenPeriods = new Set<string>();
@@ -101,7 +98,7 @@ export async function importActuals(ws: Workspace, path: string, mapping: Actual
       format ??= detectNumberFormat(batch.flatMap((r) => measureColumns.map((m) => r.values[m.at] ?? '')).slice(0, 2000));
       for (const row of batch) {
         rowsRead++;
-        const before = issueCount;
+        const before = all.length;
         const id = (row.values[idAt] ?? '').trim();
         const periodText = (row.values[periodAt] ?? '').trim();
         if (id === '') issue({ row: row.row, column: header[idAt]!, value: '', reason: 'empty account id' });
@@ -119,7 +116,7 @@ export async function importActuals(ws: Workspace, path: string, mapping: Actual
           if (parsed.kind === 'invalid') issue({ row: row.row, column: m.header, value: text, reason: parsed.reason });
           else if (parsed.kind === 'number') values.push({ key: m.key, value: parsed.value });
         }
-        if (issueCount > before) {
+        if (all.length > before) {
           rejected++;
           continue;
         }
@@ -134,7 +131,8 @@ export async function importActuals(ws: Workspace, path: string, mapping: Actual
     }
     const measures = measureColumns.map((m) => m.key);
     if (rows.length > 0) ws.db.transaction(() => replaceActuals(ws.db, periods, measures, rows))();
-    return { fileName: file, rowsRead, imported: rows.length, rejected, periods, kind, measures, issues, issueCount, elapsedMs: Math.round(performance.now() - started) };
+    const rejects = all.length > 0 ? { fileName: `${basename(file, extname(file))}-rejects.csv`, csv: rejectsCsv(all) } : null;
+    return { fileName: file, rowsRead, imported: rows.length, rejected, periods, kind, measures, issues: all.slice(0, MAX_ISSUES), issueCount: all.length, rejects, elapsedMs: Math.round(performance.now() - started) };
   } finally {
     await table.close();
   }

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { useAppStore } from '../../stores/use-app-store';
 import { AttainmentTable } from './AttainmentTable';
+import { downloadText } from '../../ui/download-text';
 
 const STEPS = [0, 1, 10, 100, 1000, 10000, 100000];
 const ISSUES_SHOWN = 10;
@@ -101,6 +102,11 @@ export function GoalsPanel() {
                 ))}
                 {report.issueCount > ISSUES_SHOWN && <li className="muted">{t('goals.moreIssues', { count: number(report.issueCount - ISSUES_SHOWN) })}</li>}
               </ul>
+            )}
+            {report.rejects && (
+              <button type="button" onClick={() => report.rejects && downloadText(report.rejects.fileName, report.rejects.csv)} data-testid="actuals-rejects">
+                {t('import.downloadRejects')}
+              </button>
             )}
           </div>
         )}
