@@ -8,7 +8,8 @@ const get = useAppStore.getState;
 /**
  * The goals panel and the attainment map: the current scenario's goal sets, the actuals
  * catalog and the attainment of the chosen measure and period. Every goal change bumps the
- * scenario's revision (`scenario.changed`), which reloads them.
+ * scenario's revision (`scenario.changed`), which reloads them: the goal calls below rely on
+ * that event instead of reloading a second time.
  */
 export function createGoalActions(client: Client, deps: { guarded<T>(work: () => Promise<T>): Promise<T | undefined> }) {
   const { guarded } = deps;
@@ -72,21 +73,18 @@ export function createGoalActions(client: Client, deps: { guarded<T>(work: () =>
       const scenarioId = get().scenarioId;
       if (scenarioId === null) throw new Error('No scenario is open.');
       set({ goalsView: { ...get().goalsView, measure: request.measure } });
-      const report = await client.call('goals.set', { scenarioId, ...request });
-      await refresh();
-      return report;
+      // The backend announces the scenario's new revision, which reloads the panel (see `listen`).
+      return client.call('goals.set', { scenarioId, ...request });
     },
     async setTerritoryGoal(measure: string, territoryId: number, goal: number): Promise<void> {
       const scenarioId = get().scenarioId;
       if (scenarioId === null) return;
       await guarded(() => client.call('goals.setTerritory', { scenarioId, measure, territoryId, goal }));
-      await refresh();
     },
     async recompute(measure: string): Promise<void> {
       const scenarioId = get().scenarioId;
       if (scenarioId === null) return;
       await guarded(() => client.call('goals.recompute', { scenarioId, measure }));
-      await refresh();
     },
   };
 }

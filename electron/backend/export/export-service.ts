@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ExportFile, FileExportFormat, MetricsReport } from '../../../shared/contract/export-api';
 import { ASSIGNMENT_ID_COLUMNS, assignmentsSheet, POSTAL_ID_COLUMNS, postalSheet } from '../../../shared/domain/export/assignment-tables';
-import { dissolveCells } from '../../../shared/domain/export/dissolve-cells';
+import { cellsByTerritory, dissolveCells } from '../../../shared/domain/export/dissolve-cells';
 import { boundariesGeoJson } from '../../../shared/domain/export/geojson-writer';
 import { boundariesKml } from '../../../shared/domain/export/kml-writer';
 import { METRICS_ID_COLUMNS, metricsSheet } from '../../../shared/domain/export/metrics-table';
@@ -14,6 +14,7 @@ import type { ScenarioId } from '../../../shared/domain/model/ids';
 import { ContractError } from '../../../shared/contract/errors';
 import { scenarioMetrics } from '../balancing/plan-report';
 import type { Workspace } from '../workspace/workspace';
+import { cachedAccountColumns } from '../workspace/account-columns-cache';
 import { summaryFigures } from './summary-figures';
 import { normalizePostalCode } from '../import/postal-codes';
 import { targetDeviation } from '../../../shared/domain/metrics/target-deviation';
@@ -149,7 +150,7 @@ export class ExportService {
   }
 
   private assignmentInput(ws: Workspace, scenarioId: ScenarioId) {
-    const accounts = ws.accountColumns();
+    const accounts = cachedAccountColumns(ws);
     const assignment = ws.assignment(scenarioId);
     return {
       ids: accounts.ids,
@@ -170,8 +171,7 @@ export class ExportService {
     const measures = ws.measures();
     const reps = new Map(ws.reps().map((r) => [r.id, r.name]));
     const regions = new Map(ws.regions(scenarioId).map((r) => [r.id, r.name]));
-    const cellsOf = new Map<number, string[]>(territories.map((t) => [t.id, []]));
-    for (let i = 0; i < territoryOfCell.length; i++) cellsOf.get(territoryOfCell[i]!)?.push(h3[i]!);
+    const cellsOf = cellsByTerritory(h3, territoryOfCell, territories.map((t) => t.id));
     const pause = yielder();
     const features: BoundaryFeature[] = [];
     let done = 0;

@@ -10,6 +10,7 @@ import type { ScenarioId } from '../../../shared/domain/model/ids';
 import { listGoalSets, loadActuals, saveGoalSet, type GoalSetRow } from '../db/queries/goals';
 import { bumpRevision } from '../db/queries/scenarios';
 import type { Workspace } from '../workspace/workspace';
+import { cachedAccountColumns } from '../workspace/account-columns-cache';
 
 /** How a goal set is derived: a total split by a blend of measures, rounded to a step. */
 export interface GoalRequest {
@@ -170,7 +171,7 @@ export class GoalService {
       if (at === undefined) throw new ContractError('INVALID_INPUT', `There are no actuals for period "${text}" (there are: ${periods.join(', ')}).`);
       return at;
     });
-    const accounts = ws.accountColumns();
+    const accounts = cachedAccountColumns(ws);
     const row = new Map(accounts.ids.map((id, i) => [id, i]));
     const { territoryOfCell, overrides } = ws.assignment(scenarioId);
     const overrideOfAccount = new Map<number, number>();

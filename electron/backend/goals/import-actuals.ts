@@ -9,6 +9,7 @@ import type { ImportIssue, NumberFormat } from '../../../shared/domain/import/ty
 import { replaceActuals, type ActualRow } from '../db/queries/goals';
 import { openTable } from '../import/read-table/open-table';
 import type { Workspace } from '../workspace/workspace';
+import { cachedAccountColumns } from '../workspace/account-columns-cache';
 
 /** Which columns hold what; any other column with numbers is a measure unless `measures` names them. */
 export interface ActualsMapping {
@@ -83,7 +84,7 @@ export async function importActuals(ws: Workspace, path: string, mapping: Actual
     }
     if (measureColumns.length === 0) throw new ContractError('INVALID_INPUT', `${file} has no measure column besides the account id and the period.`);
 
-    const known = new Set(ws.accountColumns().ids);
+    const known = new Set(cachedAccountColumns(ws).ids);
     const all: ImportIssue[] = [];
     const issue = (i: ImportIssue) => all.push(i);
     const rows: ActualRow[] = [];

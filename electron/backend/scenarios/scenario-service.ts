@@ -7,6 +7,7 @@ import { diffCsv } from '../../../shared/domain/scenarios/diff-csv';
 import { diffPlans, type DiffSide } from '../../../shared/domain/scenarios/diff-plans';
 import { territoryDeltas } from '../../../shared/domain/scenarios/territory-deltas';
 import type { Workspace } from '../workspace/workspace';
+import { cachedAccountColumns } from '../workspace/account-columns-cache';
 
 /**
  * Read-only scenario analysis: the scenario tree's figures, comparisons of two scenarios
@@ -14,7 +15,7 @@ import type { Workspace } from '../workspace/workspace';
  * workspace content generation and scenario revision.
  */
 export class ScenarioService {
-  private readonly cache = new WeakMap<Workspace, { generation: number; accounts: AccountColumns | null; figures: Map<string, ScenarioFigures> }>();
+  private readonly cache = new WeakMap<Workspace, { generation: number; figures: Map<string, ScenarioFigures> }>();
 
   constructor(private readonly workspace: () => Workspace) {}
 
@@ -132,15 +133,13 @@ export class ScenarioService {
   }
 
   private accounts(ws: Workspace): AccountColumns {
-    const cache = this.cacheOf(ws);
-    cache.accounts ??= ws.accountColumns();
-    return cache.accounts;
+    return cachedAccountColumns(ws);
   }
 
   private cacheOf(ws: Workspace) {
     let cache = this.cache.get(ws);
     if (!cache || cache.generation !== ws.generation) {
-      cache = { generation: ws.generation, accounts: null, figures: new Map() };
+      cache = { generation: ws.generation, figures: new Map() };
       this.cache.set(ws, cache);
     }
     return cache;

@@ -13,6 +13,7 @@ import { useAppStore } from '../../stores/use-app-store';
 import { coarseMoved, diffFill, movedIndex, movedMask, PLAN_ALPHA, planFill, territoryColors, UNCHANGED_ALPHA } from './compare-fills';
 import { buildComparedMovedLayer, buildMovedOutlineLayer } from './compare-layers';
 import { useComparePlans } from './use-compare-plans';
+import { territoryNamesBySide } from './compare-format';
 
 export type CompareMapMode = 'maps' | 'differences';
 
@@ -90,15 +91,7 @@ export function CompareMaps({ comparison, mode }: { comparison: ScenarioComparis
   );
   const fadedColors = useMemo(() => territoryColors(territories, UNCHANGED_ALPHA), [territories]);
   const strongColors = useMemo(() => territoryColors(territories, 255), [territories]);
-  const names = useMemo(() => {
-    const before = new Map<number, string>();
-    const after = new Map<number, string>();
-    for (const x of territories) {
-      if (x.names.before !== null) before.set(x.id, x.names.before);
-      if (x.names.after !== null) after.set(x.id, x.names.after);
-    }
-    return { before, after };
-  }, [territories]);
+  const names = useMemo(() => territoryNamesBySide(territories), [territories]);
 
   const moved = useMemo(() => (cells && comparison ? movedIndex(cells.h3.length, comparison.movedCells) : null), [cells, comparison]);
   const movedData = useMemo(() => ({ length: comparison?.movedCells.length ?? 0 }), [comparison]);

@@ -3,7 +3,7 @@ import type { ScenarioComparison } from '../../../shared/contract/scenario-api';
 import { useI18n } from '../../i18n/use-i18n';
 import { useAppStore } from '../../stores/use-app-store';
 import { filterMoved, movedSearchKeys, NO_FILTER, type MovedFilter } from './compare-filters';
-import { compareFormat } from './compare-format';
+import { compareFormat, territoryNamesBySide } from './compare-format';
 
 /** Rows rendered at a time; "Show more" adds as many again. */
 export const MOVED_PAGE = 200;
@@ -27,15 +27,7 @@ export function MovedAccountsTable({ comparison }: { comparison: ScenarioCompari
   // A new filter or comparison starts again from the first page.
   useEffect(() => setLimit(MOVED_PAGE), [moved, filter.from, filter.to, filter.repOnly, search]);
 
-  const names = useMemo(() => {
-    const before = new Map<number, string>();
-    const after = new Map<number, string>();
-    for (const x of territories) {
-      if (x.names.before !== null) before.set(x.id, x.names.before);
-      if (x.names.after !== null) after.set(x.id, x.names.after);
-    }
-    return { before, after };
-  }, [territories]);
+  const names = useMemo(() => territoryNamesBySide(territories), [territories]);
   const colorOf = useMemo(() => new Map(territories.map((x) => [x.id, x.color])), [territories]);
   const territoryName = (id: number, side: 'before' | 'after') =>
     id < 0 ? t('compare.unassigned') : (names[side].get(id) ?? names[side === 'before' ? 'after' : 'before'].get(id) ?? String(id));

@@ -22,3 +22,14 @@ export function compareFormat({ number }: Pick<Translator, 'number'>) {
     },
   };
 }
+
+/** Each territory's name in the base (`before`) and in the other scenario (`after`), where it exists there. */
+export function territoryNamesBySide(territories: readonly { id: number; names: { before: string | null; after: string | null } }[]) {
+  const before = new Map<number, string>();
+  const after = new Map<number, string>();
+  for (const x of territories) {
+    if (x.names.before !== null) before.set(x.id, x.names.before);
+    if (x.names.after !== null) after.set(x.id, x.names.after);
+  }
+  return { before, after };
+}

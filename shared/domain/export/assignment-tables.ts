@@ -22,7 +22,7 @@ export interface AssignmentInput {
 }
 
 /** The territory an account belongs to: its override, else its cell's territory (-1 = none). */
-export function accountTerritory(input: Pick<AssignmentInput, 'cell' | 'territoryOfCell' | 'overrides'>, id: string, row: number): number {
+function accountTerritory(input: Pick<AssignmentInput, 'cell' | 'territoryOfCell' | 'overrides'>, id: string, row: number): number {
   return input.overrides.get(id) ?? input.territoryOfCell[input.cell[row]!] ?? -1;
 }
 

@@ -1,9 +1,10 @@
 import { cellArea, cellToBoundary, cellToLatLng, getPentagons, gridDisk, gridDiskDistances, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/create-rng';
-import { dissolveCells, normalizePolygon, territoryBoundaries } from './dissolve-cells';
+import { cellsByTerritory, dissolveCells, normalizePolygon } from './dissolve-cells';
 import type { PolygonRings, Position, Ring } from './types';
 import { signedArea } from './ring-area';
+import { inRing } from '../geo/point-in-ring';
 
 /** h3's authalic Earth radius, km (what `cellArea` uses). */
 const EARTH_RADIUS_KM = 6371.007180918475;
@@ -33,15 +34,6 @@ function cellsArea(cells: readonly string[]): number {
   return cells.reduce((sum, c) => sum + cellArea(c, 'km2'), 0);
 }
 
-function inRing(ring: Ring, x: number, y: number): boolean {
-  let odd = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < xi + ((y - yi) * (xj - xi)) / (yj - yi)) odd = !odd;
-  }
-  return odd;
-}
 
 /** How many of `polygons` contain [lon, lat] (inside the outer ring, in none of its holes). */
 function containing(polygons: PolygonRings[], lon: number, lat: number): number {
@@ -451,20 +443,18 @@ describe('normalizePolygon', () => {
   });
 });
 
-describe('territoryBoundaries', () => {
+describe('cellsByTerritory', () => {
   it('groups cells by territory, skips unassigned ones, and gives [] to a territory without cells', () => {
     const a = gridDisk(latLngToCell(40, -100, 6), 1);
     const b = gridDisk(latLngToCell(41, -98, 6), 1);
     const loose = latLngToCell(30, -90, 6);
     const h3 = [...a, loose, ...b];
     const territoryOfCell = Int32Array.from([...a.map(() => 7), -1, ...b.map(() => 3)]);
-    const progress: number[] = [];
-    const result = territoryBoundaries(h3, territoryOfCell, [3, 7, 9], (f) => progress.push(f));
+    const result = cellsByTerritory(h3, territoryOfCell, [3, 7, 9]);
     expect([...result.keys()]).toEqual([3, 7, 9]);
-    expect(result.get(7)).toEqual(dissolveCells(a));
-    expect(result.get(3)).toEqual(dissolveCells(b));
+    expect(result.get(7)).toEqual(a);
+    expect(result.get(3)).toEqual(b);
     expect(result.get(9)).toEqual([]);
-    expect(progress).toEqual([1 / 3, 2 / 3, 1]);
-    expect(() => territoryBoundaries(h3, new Int32Array(2), [1])).toThrow(RangeError);
+    expect(() => cellsByTerritory(h3, new Int32Array(2), [1])).toThrow(RangeError);
   });
 });

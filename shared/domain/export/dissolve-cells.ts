@@ -6,6 +6,7 @@
 import { cellsToMultiPolygon } from 'h3-js';
 import type { PolygonRings, Position, Ring } from './types';
 import { signedArea } from './ring-area';
+import { inRing } from '../geo/point-in-ring';
 
 /** A ring without its closing position, in working (possibly unwrapped) longitudes. */
 type Path = Position[];
@@ -50,36 +51,17 @@ export function normalizePolygon(polygon: readonly (readonly (readonly number[])
 }
 
 /**
- * Each territory's dissolved outline ({@link dissolveCells}). `territoryOfCell[i]` is the
- * territory of `h3[i]`; −1 (unassigned) and ids not in `territoryIds` are skipped. Every id
- * of `territoryIds` is in the result, with [] when it has no cells. `onProgress` gets the
- * share of territories done (0 … 1] after each one.
+ * The cells of each territory, to dissolve one territory at a time. `territoryOfCell[i]` is
+ * the territory of `h3[i]`; −1 (unassigned) and ids not in `territoryIds` are skipped.
+ * Every id of `territoryIds` is in the result, with [] when it has no cells.
+ * @throws RangeError when `territoryOfCell` and `h3` differ in length
  */
-export function territoryBoundaries(
-  h3: readonly string[],
-  territoryOfCell: Int32Array,
-  territoryIds: readonly number[],
-  onProgress?: (fraction: number) => void,
-): Map<number, PolygonRings[]> {
+export function cellsByTerritory(h3: readonly string[], territoryOfCell: Int32Array, territoryIds: readonly number[]): Map<number, string[]> {
   if (territoryOfCell.length !== h3.length) {
     throw new RangeError(`territoryOfCell has ${territoryOfCell.length} entries for ${h3.length} cells`);
   }
-  const slot = new Map<number, number>();
-  territoryIds.forEach((id, i) => {
-    if (!slot.has(id)) slot.set(id, i);
-  });
-  const groups: string[][] = territoryIds.map(() => []);
-  for (let i = 0; i < h3.length; i++) {
-    const t = territoryOfCell[i]!;
-    if (t < 0) continue;
-    const g = slot.get(t);
-    if (g !== undefined) groups[g]!.push(h3[i]!);
-  }
-  const out = new Map<number, PolygonRings[]>();
-  territoryIds.forEach((id, i) => {
-    if (!out.has(id)) out.set(id, dissolveCells(groups[i]!));
-    onProgress?.((i + 1) / territoryIds.length);
-  });
+  const out = new Map<number, string[]>(territoryIds.map((id) => [id, []]));
+  for (let i = 0; i < h3.length; i++) out.get(territoryOfCell[i]!)?.push(h3[i]!);
   return out;
 }
 
@@ -318,22 +300,12 @@ function assemble(rings: readonly Path[]): Shape[] {
     else if (area < 0) holes.push(ring);
   }
   for (const hole of holes) {
-    const owner = shapes.length === 1 ? shapes[0] : shapes.find((s) => inRing(s[0]!, hole[0]!));
+    const owner = shapes.length === 1 ? shapes[0] : shapes.find((s) => inRing(s[0]!, hole[0]![0], hole[0]![1]));
     owner?.push(hole);
   }
   return shapes;
 }
 
-/** Even–odd test of a point against one ring. */
-function inRing(ring: Path, [x, y]: Position): boolean {
-  let odd = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < xi + ((y - yi) * (xj - xi)) / (yj - yi)) odd = !odd;
-  }
-  return odd;
-}
 
 /**
  * Sutherland–Hodgman clip of each ring to x < `at`, for a shape whose crossings do not
