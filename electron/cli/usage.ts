@@ -65,7 +65,7 @@ Usage:
   tessera attainment --workspace <ws> --scenario <name> [--measure m] [--period p ...]
           [--threshold t] [--potential m] [--json]    actual against goal per territory and period,
                                                       trend, potential left, flagged territories
-  tessera bench [--out dir] [--suite all|foundation|balancing|scenarios|export|import]
+  tessera bench [--out dir] [--suite all|foundation|balancing|scenarios|export|exact|import]
                                                       run the benchmarks, write JSON
   tessera help                                        this text
 

@@ -11,6 +11,7 @@ import { runBalancingSuite } from './balancing-bench';
 import { runImportSuite } from './import-bench';
 import { runScenarioSuite } from './scenario-bench';
 import { runExportSuite } from './export-bench';
+import { runExactSuite } from './exact-bench';
 import { time } from './measure';
 
 /**
@@ -23,10 +24,17 @@ export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
   const now = () => new Date();
   const suite = typeof args.flags.get('suite') === 'string' ? (args.flags.get('suite') as string) : 'all';
-  if (!['all', 'foundation', 'balancing', 'scenarios', 'export', 'import'].includes(suite)) throw new UsageError('--suite must be all, foundation, balancing, scenarios, export or import.');
+  if (!['all', 'foundation', 'balancing', 'scenarios', 'export', 'exact', 'import'].includes(suite)) {
+    throw new UsageError('--suite must be all, foundation, balancing, scenarios, export, exact or import.');
+  }
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   try {
     if (['all', 'foundation', 'balancing', 'scenarios', 'export'].includes(suite)) await runDesignSuites(io, outDir, scratch, suite, machine);
+    if (suite === 'all' || suite === 'exact') {
+      // S-exact: the engine against an exact MIP (HiGHS, a devDependency; skipped when absent).
+      const exact = await runExactSuite((line) => io.err(line));
+      writeReport(io, outDir, { suite: 'exact', at: now().toISOString(), machine, figures: exact });
+    }
     if (suite === 'all' || suite === 'import') {
       const imports = await runImportSuite(scratch, join(__dirname, 'cli.js'), (line) => io.err(line));
       const importReport = { suite: 'import', at: now().toISOString(), machine, figures: imports };

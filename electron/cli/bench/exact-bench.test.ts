@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { balance } from '../../../shared/domain/balancing/balance';
+import { evaluatePlan } from '../../../shared/domain/balancing/evaluate-plan';
+import { latticeInstance } from '../../../shared/domain/balancing/lattice-instance';
+import type { BalanceProblem } from '../../../shared/domain/balancing/problem';
+import {
+  latticeEvaluation,
+  loadHighs,
+  runExactSuite,
+  solveExact,
+  solveWithFeasibleTolerance,
+  totalTravel,
+  travelCost,
+  type HighsRuntime,
+} from './exact-bench';
+
+let highs: HighsRuntime;
+beforeAll(async () => {
+  const loaded = await loadHighs();
+  if ('error' in loaded) throw new Error(`highs (a devDependency) did not load: ${loaded.error}`);
+  highs = loaded.highs;
+});
+
+/** Every balance row of the MIP, checked directly: |W_ka / T_a − 1| ≤ τ_a (+ HiGHS' feasibility tolerance). */
+function withinBand(p: BalanceProblem, plan: Int32Array, tolerance: readonly number[]): boolean {
+  const k = p.capacity.length;
+  return p.weights.every((w, a) => {
+    const total = w.reduce((s, v) => s + v, 0);
+    const sums = new Float64Array(k);
+    plan.forEach((t, i) => (sums[t]! += w[i]!));
+    return Array.from(sums).every((s) => Math.abs(s / (total / k) - 1) <= tolerance[a]! + 1e-6);
+  });
+}
+
+/** The least travel over all K^n plans within the band (exhaustive). */
+function bruteForce(p: BalanceProblem, tolerance: readonly number[]): number {
+  const n = p.offsets.length - 1;
+  const k = p.capacity.length;
+  const plan = new Int32Array(n);
+  let best = Infinity;
+  for (let code = 0; code < k ** n; code++) {
+    let c = code;
+    for (let i = 0; i < n; i++, c = Math.floor(c / k)) plan[i] = c % k;
+    if (!withinBand(p, plan, tolerance.map((t) => t - 1e-6))) continue;
+    best = Math.min(best, totalTravel(p, plan));
+  }
+  return best;
+}
+
+describe('exact S-exact MIP (HiGHS)', () => {
+  it('finds the brute-force optimum on a 10-cell, 3-territory lattice where the balance rows bind', () => {
+    const { problem } = latticeInstance({ n: 10, k: 3, seed: 3, measures: 2 });
+    const choice = solveWithFeasibleTolerance(highs, problem, 10);
+    expect(choice.solution.plan).not.toBeNull();
+    const exact = choice.solution;
+    const best = bruteForce(problem, choice.tolerance);
+    expect(Number.isFinite(best)).toBe(true);
+    // Every cell to its nearest home would travel less: the balance rows are what the MIP solves.
+    let unconstrained = 0;
+    for (let i = 0; i < 10; i++) unconstrained += Math.min(...[0, 1, 2].map((t) => travelCost(problem, i, t)));
+    expect(best).toBeGreaterThan(1.1 * unconstrained);
+    expect(Math.abs(exact.objective! - best)).toBeLessThanOrEqual(1e-4 * best + 1e-6);
+    expect(withinBand(problem, exact.plan!, choice.tolerance)).toBe(true);
+    expect(totalTravel(problem, exact.plan!)).toBeCloseTo(exact.objective!, 3);
+  });
+
+  it('on a 20-cell, 3-territory lattice: the optimum keeps every balance row and travels no more than our feasible plan', () => {
+    const instance = latticeInstance({ n: 20, k: 3, seed: 5 });
+    const p = instance.problem;
+    const ours = balance(p, { mode: 'build', prior: null, seed: 5, compactness: 1 }).plan;
+    // A tolerance at which our plan is feasible by construction: 5 % or our own deviation, whichever is larger.
+    const figures = evaluatePlan(latticeEvaluation(instance, p.tolerance), ours);
+    const tolerance = instance.measures.map((m) => Math.max(0.05, figures.maxDeviation[m]! + 1e-6));
+    expect(withinBand(p, ours, tolerance)).toBe(true);
+
+    const exact = solveExact(highs, p, tolerance, 10);
+    expect(exact.status).toBe('optimal');
+    const plan = exact.plan!;
+    expect(plan.every((t) => t >= 0 && t < 3)).toBe(true);
+    expect(withinBand(p, plan, tolerance)).toBe(true);
+    expect(exact.objective!).toBeLessThanOrEqual(totalTravel(p, ours) * (1 + 1e-9));
+    // The evaluator's travel of the MIP plan is the MIP's objective.
+    const evaluated = evaluatePlan(latticeEvaluation(instance, tolerance), plan);
+    const totalWorkload = p.travelWeight!.reduce((s, v) => s + v, 0);
+    expect(evaluated.meanTravelKm! * totalWorkload).toBeCloseTo(exact.objective!, 3);
+  });
+
+  it('reports an impossible band as infeasible, without a plan', () => {
+    const { problem } = latticeInstance({ n: 20, k: 3, seed: 5 });
+    const exact = solveExact(highs, problem, [0, 0, 0], 10);
+    expect(exact.plan).toBeNull();
+    expect(['infeasible', 'unboundedOrInfeasible']).toContain(exact.status);
+  });
+
+  it('runs a one-instance suite, and skips when HiGHS cannot be loaded', async () => {
+    const report = (await runExactSuite(() => {}, { sizes: [20], territories: [3], seeds: [1], engineRuns: 1, timeLimitS: 5 })) as {
+      instances: { highs: { status: string }; ours: { gap: number } }[];
+      aggregate: { instances: number };
+    };
+    expect(report.aggregate.instances).toBe(1);
+    expect(report.instances[0]!.highs.status).toBe('optimal');
+    expect(Number.isFinite(report.instances[0]!.ours.gap)).toBe(true);
+    const skipped = await runExactSuite(() => {}, { load: async () => ({ error: "Cannot find module 'highs'" }) });
+    expect(skipped).toEqual({ skipped: 'highs is not installed (npm install --save-dev highs)' });
+  });
+});
