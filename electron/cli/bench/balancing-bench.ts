@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { balance } from '../../../shared/domain/balancing/balance';
 import { evaluateDisruption, evaluatePlan, planHash, type PlanFigures } from '../../../shared/domain/balancing/evaluate-plan';
 import type { BalanceProblem } from '../../../shared/domain/balancing/problem';
@@ -6,6 +5,7 @@ import { createRng } from '../../../shared/domain/random/create-rng';
 import { evaluationProblem } from '../../backend/balancing/plan-report';
 import { problemFromWorkspace, type MeasureChoice } from '../../backend/balancing/problem-from-workspace';
 import type { Workspace } from '../../backend/workspace/workspace';
+import { metisPeerFigures } from './metis-peer';
 import { powerDiagramReference } from './power-diagram-reference';
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -47,8 +47,8 @@ export function runBalancingSuite(ws: Workspace, log: (line: string) => void) {
   const build = balance(problem, { mode: 'build', prior: null, seed: 1 });
   const built = evaluatePlan(evaluation, build.plan);
 
-  log('balancing: determinism and feasibility over 5 seeds…');
-  const seeds = [1, 2, 3, 4, 5].map((seed) => {
+  log('balancing: determinism and feasibility over 10 seeds…');
+  const seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((seed) => {
     const a = balance(problem, { mode: 'build', prior: null, seed });
     const b = balance(problem, { mode: 'build', prior: null, seed });
     const f = evaluatePlan(evaluation, a.plan);
@@ -115,13 +115,18 @@ export function runBalancingSuite(ws: Workspace, log: (line: string) => void) {
     plan.set(r.plan);
   }
 
-  const metis = spawnSync('gpmetis', ['-help'], { encoding: 'utf8' });
+  log('balancing: METIS, when installed (1 constraint, then all measures)…');
+  const metis = {
+    workloadOnly: metisPeerFigures(problem, evaluation, tolerance, { constraints: [0] }),
+    allMeasures: metisPeerFigures(problem, evaluation, tolerance),
+  };
+  const metisCut = 'cutEdges' in metis.workloadOnly ? metis.workloadOnly.cutEdges : null;
   return {
     instance: { cells: n, territories: k, measures: measures.map((m) => m.key), tolerance },
     build: { ms: build.elapsedMs, ...figuresOf(built, tolerance) },
     determinism: { seeds, identicalHashes: seeds.every((s) => s.identical), contiguousOverSeeds: seeds.every((s) => s.contiguityBreaks === 0) },
     reference: {
-      name: 'power diagram (balanced weighted k-means, homes fixed, no contiguity)',
+      name: 'least-travel balanced split of the combined weight (additively weighted Voronoi diagram of the homes; no contiguity)',
       ms: referenceMs,
       ...figuresOf(reference, tolerance),
       travelRatio: built.meanTravelKm && reference.meanTravelKm ? round(built.meanTravelKm / reference.meanTravelKm, 3) : null,
@@ -142,8 +147,9 @@ export function runBalancingSuite(ws: Workspace, log: (line: string) => void) {
     },
     localRebalance: { edits: local.length, p50Ms: local.length ? percentile(local, 0.5) : null, p95Ms: local.length ? percentile(local, 0.95) : null },
     peers: {
-      metis: metis.error ? 'skipped: gpmetis is not installed (apt-get install metis)' : 'installed, not yet driven by this suite',
-      highs: 'skipped: the exact S-exact comparison is not part of this suite yet',
+      metis,
+      cutEdgesOverMetisWorkloadOnly: metisCut ? round(built.cutEdges / metisCut, 2) : null,
+      highs: 'see the exact suite (bench-results/exact.json)',
     },
   };
 }

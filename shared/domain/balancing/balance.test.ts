@@ -88,23 +88,46 @@ describe('balance: invariants over seeded random instances', () => {
     expect(evaluateDisruption(asEvaluated(p), prior, result.plan).movedCells).toBe(0);
   });
 
-  it('local mode changes only the touched territories and their neighbours', () => {
+  it('local mode repairs an edit, changing only the touched territories and their neighbours', () => {
     const p = instance(5, 16, 8);
     const prior = balance(p, { mode: 'build', prior: null, seed: 5 }).plan;
-    // Unbalance territory 2 by hand: it takes cells of a neighbour.
+    // An edit by hand: territory 2 takes a 40-cell patch of a neighbour, grown from their boundary.
     const edited = Int32Array.from(prior);
+    let start = -1;
+    for (let i = 0; i < edited.length && start < 0; i++) {
+      if (edited[i] === 2) continue;
+      for (let e = p.offsets[i]!; e < p.offsets[i + 1]!; e++) if (edited[p.neighbors[e]!] === 2 && !p.home.includes(i)) start = i;
+    }
+    const victim = edited[start]!;
+    const patch = [start];
+    for (let h = 0; h < patch.length && patch.length < 40; h++) {
+      for (let e = p.offsets[patch[h]!]!; e < p.offsets[patch[h]! + 1]!; e++) {
+        const w = p.neighbors[e]!;
+        if (edited[w] === victim && !patch.includes(w) && !p.home.includes(w) && patch.length < 40) patch.push(w);
+      }
+    }
+    for (const c of patch) edited[c] = 2;
     const neighbour = new Set<number>();
     for (let i = 0; i < edited.length; i++) {
-      if (edited[i] !== 2) continue;
-      for (let e = p.offsets[i]!; e < p.offsets[i + 1]!; e++) if (edited[p.neighbors[e]!] !== 2) neighbour.add(edited[p.neighbors[e]!]!);
+      if (edited[i] !== 2 && edited[i] !== victim) continue;
+      for (let e = p.offsets[i]!; e < p.offsets[i + 1]!; e++) neighbour.add(edited[p.neighbors[e]!]!);
     }
-    const result = balance(p, { mode: 'local', prior: edited, touched: [2], seed: 5 });
+    const result = balance(p, { mode: 'local', prior: edited, touched: [2, victim], seed: 5 });
+    let changed = 0;
     for (let i = 0; i < edited.length; i++) {
       if (result.plan[i] !== edited[i]) {
+        changed++;
         expect([2, ...neighbour]).toContain(edited[i]);
         expect([2, ...neighbour]).toContain(result.plan[i]);
       }
     }
+    expect(changed).toBeGreaterThan(0);
+    const before = evaluatePlan(asEvaluated(p), edited);
+    const after = evaluatePlan(asEvaluated(p), result.plan);
+    // The edit may have cut the victim in two; the rebalance never adds a break.
+    expect(after.contiguityBreaks).toBeLessThanOrEqual(before.contiguityBreaks);
+    const worst = (f: typeof before, t: number) => Math.max(...Object.values(f.perTerritory[t]!.deviation).map(Math.abs));
+    expect(worst(after, 2) + worst(after, victim)).toBeLessThan(worst(before, 2) + worst(before, victim));
   });
 
   it('stops when asked and says so', () => {

@@ -42,6 +42,9 @@ export function flowTransfer(problem: BalanceProblem, owner: Int32Array, options
   for (const a of anchors) if (a >= 0) isAnchor[a] = 1;
   const stamp = new Int32Array(n);
   let epoch = 0;
+  // Cells by territory, rebuilt each round (a counting sort), so a transfer looks at its giver's cells only.
+  const bucketStart = new Int32Array(k + 1);
+  const bucket = new Int32Array(n);
 
   let rounds = 0;
   for (; rounds < options.iterations; rounds++) {
@@ -49,9 +52,19 @@ export function flowTransfer(problem: BalanceProblem, owner: Int32Array, options
     if (options.shouldStop?.()) return { rounds, cancelled: true };
     const load = new Float64Array(k);
     let total = 0;
+    bucketStart.fill(0);
     for (let i = 0; i < n; i++) {
       total += weight[i]!;
-      if (owner[i]! >= 0) load[owner[i]!]! += weight[i]!;
+      const t = owner[i]!;
+      if (t >= 0) {
+        load[t]! += weight[i]!;
+        bucketStart[t + 1]!++;
+      }
+    }
+    for (let t = 0; t < k; t++) bucketStart[t + 1]! += bucketStart[t]!;
+    {
+      const fill = bucketStart.slice(0, k);
+      for (let i = 0; i < n; i++) if (owner[i]! >= 0) bucket[fill[owner[i]!]!++] = i;
     }
     // Excess over the band (positive: must shed; negative: must gain), balanced to sum 0.
     const b = new Float64Array(k);
@@ -101,13 +114,15 @@ export function flowTransfer(problem: BalanceProblem, owner: Int32Array, options
     const anchorTo = anchors[to]!;
     const priority = (i: number) =>
       (anchorTo >= 0 ? chordKm(units, i, anchorTo) : 0) - (anchorFrom >= 0 ? chordKm(units, i, anchorFrom) : 0);
-    for (let i = 0; i < n; i++) {
-      if (owner[i] !== to) continue;
-      for (let x = offsets[i]!; x < offsets[i + 1]!; x++) {
-        const j = neighbors[x]!;
-        if (owner[j] === from && stamp[j] !== e && !frozen[j] && !isAnchor[j]) {
+    // Seeds: the cells of `from` (as bucketed at the start of the round) that touch `to` now.
+    for (let y = bucketStart[from]!; y < bucketStart[from + 1]!; y++) {
+      const j = bucket[y]!;
+      if (owner[j] !== from || frozen[j] || isAnchor[j]) continue;
+      for (let x = offsets[j]!; x < offsets[j + 1]!; x++) {
+        if (owner[neighbors[x]!] === to) {
           stamp[j] = e;
           heap.push(j, priority(j));
+          break;
         }
       }
     }

@@ -7,6 +7,8 @@ export interface SearchOptions {
   units: Float64Array;
   /** Weight of travel against balance. */
   compactness: number;
+  /** Cost per cut edge (boundary length on the hex grid); 0: none. Keeps boundaries smooth where balance and travel do not care. */
+  boundary?: number;
   /** Cost of moving a cell away from its prior territory, per unit of its share of the targets (realign); 0: none. */
   disruption: number;
   prior: Int32Array | null;
@@ -32,6 +34,7 @@ export interface SearchOutcome {
  *   Σ_k Σ_a β_a · max(0, |W_ka/T_ka − 1| − deadZone·τ_a)²                (balance)
  *   + compactness · Σ_i ω_i/Ω_k · d(i, home_k)/d̄                        (travel)
  *   + disruption · Σ_{i moved from its prior territory} Σ_a β_a w_ia/T̄_a  (realign)
+ *   + boundary · cut edges                                                  (shape)
  * A move never disconnects the territory it leaves, never moves a frozen cell or a home,
  * and never touches a locked or inactive territory, so contiguity is kept. The scan order
  * is fixed (ascending cells, round by round), so the same input gives the same plan.
@@ -85,6 +88,7 @@ export function localSearch(problem: BalanceProblem, owner: Int32Array, options:
     const omegaShare = (omegaTotal * problem.capacity[t]!) / capacityTotal;
     travelScale[t] = options.anchors[t]! >= 0 && omegaShare > 0 ? options.compactness / (omegaShare * typicalKm) : 0;
   }
+  const boundaryCost = options.boundary ?? 0;
   const meanTarget = new Float64Array(m);
   for (let a = 0; a < m; a++) meanTarget[a] = totals[a]! / Math.max(1, k);
 
@@ -118,6 +122,17 @@ export function localSearch(problem: BalanceProblem, owner: Int32Array, options:
       d += penalty(s, a, ls - w) - penalty(s, a, ls) + penalty(t, a, lt + w) - penalty(t, a, lt);
     }
     d += travel(i, t) - travel(i, s);
+    if (boundaryCost > 0) {
+      // Cut edges after minus before: i's neighbours in s become cut, those in t stop being cut.
+      let inS = 0;
+      let inT = 0;
+      for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
+        const o = owner[neighbors[e]!];
+        if (o === s) inS++;
+        else if (o === t) inT++;
+      }
+      d += boundaryCost * (inS - inT);
+    }
     if (options.prior && options.disruption > 0) {
       const p = options.prior[i]!;
       if (p === s && t !== s) d += moveCost(i);
@@ -176,6 +191,16 @@ export function localSearch(problem: BalanceProblem, owner: Int32Array, options:
     return false;
   };
 
+  const apply = (i: number, s: number, t: number) => {
+    owner[i] = t;
+    cellCount[s]!--;
+    cellCount[t]!++;
+    for (let a = 0; a < m; a++) {
+      const w = weights[a]![i]!;
+      load[s * m + a]! -= w;
+      load[t * m + a]! += w;
+    }
+  };
   let moves = 0;
   let rounds = 0;
   let checks = 0;
@@ -209,14 +234,7 @@ export function localSearch(problem: BalanceProblem, owner: Int32Array, options:
         }
       }
       if (best < 0 || !canLeave(i, s)) continue;
-      owner[i] = best;
-      cellCount[s]!--;
-      cellCount[best]!++;
-      for (let a = 0; a < m; a++) {
-        const w = weights[a]![i]!;
-        load[s * m + a]! -= w;
-        load[best * m + a]! += w;
-      }
+      apply(i, s, best);
       moves++;
       movedThisRound++;
       if ((++checks & 1023) === 0) {

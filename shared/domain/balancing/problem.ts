@@ -44,7 +44,7 @@ export interface BalanceOptions {
   touched?: readonly number[];
   /** Seed for every random choice (home picking when territories have no home). */
   seed: number;
-  /** Weight of travel distance against balance (0 = balance only). Default 0.3. */
+  /** Weight of travel distance against balance (0 = balance only). Default 0.1 for a build, 0 otherwise. */
   compactness?: number;
   /** Stop after this long (ms); the best plan so far is returned. Default 10 s. */
   timeLimitMs?: number;

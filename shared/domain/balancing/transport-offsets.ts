@@ -1,0 +1,175 @@
+/**
+ * Balanced assignment of cells to homes by offsets: cell i goes to the candidate k that
+ * minimises cost(i, k) − λ_k, with the offsets λ chosen so every territory receives its
+ * target weight. With cost = distance this is the least-travel assignment that meets the
+ * targets (an additively weighted Voronoi diagram); with cost = distance² it is a power
+ * diagram (balanced k-means with fixed centres).
+ */
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+export interface NearestHomes {
+  /** Per cell, its `c` candidate territories, nearest home first (-1 past the end, and for cells that are not free). */
+  near: Int32Array;
+  /** Distance (km) to each candidate's home, same layout. */
+  nearKm: Float64Array;
+  c: number;
+  /** Mean distance of a free cell to its nearest home (km): the natural length scale. */
+  meanNearestKm: number;
+}
+
+/**
+ * The `candidates` nearest homes of every free cell (start < 0), among the territories
+ * listed in `growing`. O(cells × territories).
+ */
+export function nearestHomes(units: Float64Array, homes: Int32Array, growing: readonly number[], start: Int32Array, candidates: number): NearestHomes {
+  const n = start.length;
+  const c = Math.min(candidates, growing.length);
+  const near = new Int32Array(n * c).fill(-1);
+  const nearKm = new Float64Array(n * c).fill(Infinity);
+  const hx = Float64Array.from(growing, (t) => units[3 * homes[t]!]!);
+  const hy = Float64Array.from(growing, (t) => units[3 * homes[t]! + 1]!);
+  const hz = Float64Array.from(growing, (t) => units[3 * homes[t]! + 2]!);
+  let meanNearestKm = 0;
+  let free = 0;
+  for (let i = 0; i < n; i++) {
+    if (start[i]! >= 0) continue;
+    free++;
+    const x = units[3 * i]!;
+    const y = units[3 * i + 1]!;
+    const z = units[3 * i + 2]!;
+    const base = i * c;
+    for (let j = 0; j < growing.length; j++) {
+      const d2 = (x - hx[j]!) ** 2 + (y - hy[j]!) ** 2 + (z - hz[j]!) ** 2;
+      if (d2 >= nearKm[base + c - 1]!) continue;
+      let p = c - 1;
+      while (p > 0 && nearKm[base + p - 1]! > d2) {
+        nearKm[base + p] = nearKm[base + p - 1]!;
+        near[base + p] = near[base + p - 1]!;
+        p--;
+      }
+      nearKm[base + p] = d2;
+      near[base + p] = growing[j]!;
+    }
+    for (let p = 0; p < c; p++) nearKm[base + p] = EARTH_RADIUS_KM * Math.sqrt(nearKm[base + p]!);
+    meanNearestKm += nearKm[base]!;
+  }
+  return { near, nearKm, c, meanNearestKm: free > 0 ? meanNearestKm / free : 1 };
+}
+
+export interface OffsetProblem {
+  /** ≥ 0: the cell keeps this territory (its weight is in `fixed`); < 0: free. */
+  start: Int32Array;
+  near: Int32Array;
+  /** cost(i, candidate), same layout as `near`. */
+  cost: Float64Array;
+  c: number;
+  weight: Float64Array;
+  /** Weight each territory holds already (fixed cells). */
+  fixed: Float64Array;
+  target: Float64Array;
+  /** Territories whose offsets move. */
+  growing: readonly number[];
+  /** The typical cost difference between neighbouring homes (sets the smoothing). */
+  scale: number;
+  /** Smoothing stages (default 8) and scaling steps per stage (default 60). */
+  stages?: number;
+  iterationsPerStage?: number;
+  /** Offsets to start from (a previous solution) and the smoothing of the first stage (default: a quarter of `scale`). */
+  lambda?: Float64Array;
+  firstEps?: number;
+}
+
+/** Stop a stage when every territory is within this fraction of its target. */
+const SETTLED = 0.001;
+
+/**
+ * Offsets λ for a balanced split: entropy-smoothed transport (Sinkhorn scaling on the
+ * territories), with the smoothing ε halved stage by stage so the split sharpens into a
+ * diagram. The smoothing keeps the steps stable where homes crowd together (a city shared
+ * by several territories), where exact per-territory steps chase each other. Rows whose
+ * other candidates are out of the kernel's reach count as fixed in a stage, so the late,
+ * sharp stages touch only the cells near boundaries.
+ */
+export function solveOffsets(problem: OffsetProblem): Float64Array {
+  const { start, near, cost, c, weight, fixed, target, growing } = problem;
+  const n = start.length;
+  const k = target.length;
+  const stages = problem.stages ?? 8;
+  const iterations = problem.iterationsPerStage ?? 60;
+  const lambda = problem.lambda ? Float64Array.from(problem.lambda) : new Float64Array(k);
+  const kernel = new Float64Array(n * c);
+  const u = new Float64Array(k);
+  const mass = new Float64Array(k);
+  const rows = new Int32Array(n);
+  const stageFixed = new Float64Array(k);
+  for (let stage = 0, eps = problem.firstEps ?? 0.25 * problem.scale; stage < stages; stage++, eps *= 0.5) {
+    stageFixed.set(fixed);
+    let rowCount = 0;
+    for (let i = 0; i < n; i++) {
+      if (start[i]! >= 0) continue;
+      const base = i * c;
+      let best = Infinity;
+      let bestP = 0;
+      for (let p = 0; p < c; p++) {
+        const score = cost[base + p]! - lambda[near[base + p]!]!;
+        if (score < best) {
+          best = score;
+          bestP = p;
+        }
+      }
+      let live = 0;
+      for (let p = 0; p < c; p++) {
+        const x = (cost[base + p]! - lambda[near[base + p]!]! - best) / eps;
+        kernel[base + p] = x > 30 ? 0 : Math.exp(-x);
+        if (x <= 30) live++;
+      }
+      if (live > 1) rows[rowCount++] = i;
+      else stageFixed[near[base + bestP]!]! += weight[i]!;
+    }
+    u.fill(1);
+    for (let iteration = 0; iteration < iterations; iteration++) {
+      mass.set(stageFixed);
+      for (let r = 0; r < rowCount; r++) {
+        const i = rows[r]!;
+        const base = i * c;
+        let row = 0;
+        for (let p = 0; p < c; p++) row += kernel[base + p]! * u[near[base + p]!]!;
+        if (!(row > 0)) continue;
+        const f = weight[i]! / row;
+        for (let p = 0; p < c; p++) {
+          const kv = kernel[base + p]!;
+          if (kv > 0) mass[near[base + p]!]! += f * kv * u[near[base + p]!]!;
+        }
+      }
+      let worst = 0;
+      for (const t of growing) {
+        if (!(mass[t]! > 0) || !(target[t]! > 0)) continue;
+        worst = Math.max(worst, Math.abs(mass[t]! / target[t]! - 1));
+        u[t]! *= target[t]! / mass[t]!;
+      }
+      if (worst < SETTLED) break;
+    }
+    for (const t of growing) if (u[t]! > 0) lambda[t]! += eps * Math.log(u[t]!);
+  }
+  return lambda;
+}
+
+/** Gives every free cell its best candidate under the offsets (ties to the lower territory). */
+export function assignByOffsets(owner: Int32Array, start: Int32Array, near: Int32Array, cost: Float64Array, c: number, lambda: Float64Array): void {
+  for (let i = 0; i < start.length; i++) {
+    if (start[i]! >= 0) continue;
+    const base = i * c;
+    let best = near[base]!;
+    let bestScore = cost[base]! - lambda[best]!;
+    for (let p = 1; p < c; p++) {
+      const t = near[base + p]!;
+      const score = cost[base + p]! - lambda[t]!;
+      if (score < bestScore || (score === bestScore && t < best)) {
+        bestScore = score;
+        best = t;
+      }
+    }
+    owner[i] = best;
+  }
+}
