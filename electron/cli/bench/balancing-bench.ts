@@ -31,7 +31,7 @@ function figuresOf(f: PlanFigures, tolerance: number) {
 /**
  * The balancing suite of BENCHMARKS.md on one workspace (the H-220k instance in
  * `npm run bench`): build (time, Δ, Δ/g, contiguity, D, I, cut edges), determinism over
- * seeds, the power-diagram compactness reference, realign after a weight drift (M/M_LB),
+ * seeds, the balanced compactness reference, realign after a weight drift (M/M_LB),
  * and local rebalances after manual edits (p50/p95).
  */
 export function runBalancingSuite(ws: Workspace, log: (line: string) => void) {
@@ -55,7 +55,7 @@ export function runBalancingSuite(ws: Workspace, log: (line: string) => void) {
     return { seed, hash: planHash(a.plan), identical: planHash(a.plan) === planHash(b.plan), ms: a.elapsedMs, maxDeviation: round(Math.max(...Object.values(f.maxDeviation))), contiguityBreaks: f.contiguityBreaks };
   });
 
-  log('balancing: power-diagram (balanced weighted k-means) reference…');
+  log('balancing: the compactness reference (balanced least-travel split, no contiguity)…');
   const t0 = Date.now();
   const reference = evaluatePlan(evaluation, powerDiagramReference(problem));
   const referenceMs = Date.now() - t0;

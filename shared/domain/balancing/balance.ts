@@ -9,9 +9,9 @@ import type { BalanceOptions, BalanceProblem, BalanceResult } from './problem';
 
 /**
  * Travel weight and cost per cut edge in a build's local search, measured on H-220k
- * (K = 100, three measures at ±2 %). Without them: D 282 km, 47.6k cut edges, median
- * deviation 2.2 / 3.6 / 2.3 %. With 0.03 and 1e-5: D 259 km, 33k cut edges, medians
- * 2.5–3.6 %, the same Δ. Stronger settings trade balance away: 0.1 and 1e-3 gave D 233 km
+ * (K = 100, three measures at ±2 %). With 0.03 and 1e-5: D 260 km, 33k cut edges, median
+ * deviation 3.6–3.9 %, Δ 0.30–0.35. Without them: D 282 km, 47.6k cut edges, medians
+ * 2.2–3.6 %, the same Δ. Stronger settings trade balance away: 0.1 and 1e-3 gave D 233 km
  * and 26k cut edges but medians near 10 %; 0.3 gave D 194 km and Δ 0.49. A realign uses
  * neither by default: moving cells for shape is disruption.
  */
@@ -21,7 +21,7 @@ const BUILD_BOUNDARY_COST = 1e-5;
 const BUILD_DEAD_ZONE = 0.5;
 /**
  * Transfer rounds. A build needs them all (its start is only roughly balanced: 6 rounds
- * left the median deviation at 4–5 % against 2.5–3.6 % with 12). A realign starts near
+ * left the median deviation at 4.3–4.9 % against 3.6–3.9 % with 12). A realign starts near
  * balance, and on R-220k (τ = 5 %) more rounds only churned cells around territories held
  * off by heavy cells: 2 rounds took the excess B from 6.5 to 4.6 moving 3.9 % of the
  * weight; 12 rounds ended at 5.0 moving 6.0 %.
