@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
+import { evaluationOf } from '../../../shared/domain/balancing/evaluation-of';
 import { balance } from '../../../shared/domain/balancing/balance';
 import { evaluatePlan, planHash, type PlanFigures, type PlanProblem } from '../../../shared/domain/balancing/evaluate-plan';
 import { latticeInstance, type LatticeInstance } from '../../../shared/domain/balancing/lattice-instance';
 import type { BalanceProblem } from '../../../shared/domain/balancing/problem';
 import { greatCircleKm } from '../../../shared/domain/geo/great-circle';
-import { connectedComponents } from '../../../shared/domain/graph/connected-components';
 
 /**
  * The S-exact suite of BENCHMARKS.md: the optimality gap of the engine's build against an
@@ -195,19 +195,7 @@ export function solveExact(highs: HighsRuntime, problem: BalanceProblem, toleran
 
 /** The evaluator's view of a lattice instance (territory positions as ids, the workload as the travel weight). */
 export function latticeEvaluation(instance: LatticeInstance, tolerance: readonly number[]): PlanProblem {
-  const p = instance.problem;
-  return {
-    offsets: p.offsets,
-    neighbors: p.neighbors,
-    lat: p.lat,
-    lon: p.lon,
-    weights: Object.fromEntries(instance.measures.map((m, a) => [m, p.weights[a]!])),
-    travelMeasure: 'workload',
-    territories: p.capacity.map((capacity, id) => ({ id, capacity, home: p.home[id]! })),
-    studyComponent: connectedComponents({ offsets: p.offsets, neighbors: p.neighbors }).component,
-    tolerance: Object.fromEntries(instance.measures.map((m, a) => [m, tolerance[a]!])),
-    cellAccounts: instance.accounts,
-  };
+  return evaluationOf({ ...instance.problem, tolerance: [...tolerance] }, instance.measures, 'workload', { cellAccounts: instance.accounts });
 }
 
 /** g_a = max_i w_ia / min_k T_ka per measure. */

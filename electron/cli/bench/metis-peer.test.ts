@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { evaluationOf as evaluationWith } from '../../../shared/domain/balancing/evaluation-of';
 import { describe, expect, it } from 'vitest';
-import { evaluatePlan, type PlanProblem } from '../../../shared/domain/balancing/evaluate-plan';
+import { evaluatePlan } from '../../../shared/domain/balancing/evaluate-plan';
 import type { BalanceProblem } from '../../../shared/domain/balancing/problem';
 import { connectedComponents } from '../../../shared/domain/graph/connected-components';
 import {
@@ -65,20 +66,6 @@ function lattice(side: number, copies = 1, k = 4): BalanceProblem {
     frozen: new Uint8Array(n),
     locked: new Uint8Array(k),
     fixedLoad: null,
-  };
-}
-
-function evaluationOf(p: BalanceProblem): PlanProblem {
-  return {
-    offsets: p.offsets,
-    neighbors: p.neighbors,
-    lat: p.lat,
-    lon: p.lon,
-    weights: { ones: p.weights[0]!, east: p.weights[1]! },
-    travelMeasure: 'ones',
-    territories: p.capacity.map((capacity, id) => ({ id, capacity, home: p.home[id]! })),
-    studyComponent: connectedComponents(p).component,
-    tolerance: { ones: 0.02, east: 0.02 },
   };
 }
 
@@ -176,7 +163,7 @@ describe('runMetisPeer', () => {
   it.runIf(!hasGpmetis)('is skipped on this machine, where gpmetis is not installed', () => {
     const p = lattice(5);
     expect(runMetisPeer(p, 0.02)).toEqual({ skipped: 'gpmetis is not installed (apt-get install metis)' });
-    expect(metisPeerFigures(p, evaluationOf(p), 0.02)).toEqual({ skipped: 'gpmetis is not installed (apt-get install metis)' });
+    expect(metisPeerFigures(p, evaluationWith(p, ['ones', 'east'], 'ones'), 0.02)).toEqual({ skipped: 'gpmetis is not installed (apt-get install metis)' });
   });
 
   it.runIf(hasGpmetis)('partitions a 30×30 lattice into 4 balanced contiguous parts, and the plan round-trips', () => {
@@ -196,7 +183,7 @@ describe('runMetisPeer', () => {
     for (const c of cells) expect(c).toBeLessThanOrEqual(Math.floor((1 + result.ufactor / 1000) * (n / 4)));
 
     // Round trip: the plan read back cuts exactly the edges METIS says it cut, and each part is one piece.
-    const evaluation = evaluationOf(p);
+    const evaluation = evaluationWith(p, ['ones', 'east'], 'ones');
     const figures = evaluatePlan(evaluation, result.matchedPlan);
     expect(result.bridges).toBe(0);
     expect(figures.cutEdges).toBe(result.metisEdgecut);
@@ -231,7 +218,7 @@ describe('runMetisPeer', () => {
     const n = p.offsets.length - 1;
     expect(result.plan.length).toBe(n);
     expect(result.plan.every((part) => part >= 0 && part < 6)).toBe(true);
-    const figures = metisFigures(evaluationOf(p), result);
+    const figures = metisFigures(evaluationWith(p, ['ones', 'east'], 'ones'), result);
     expect(figures.contiguityBreaks).toBe(0);
     expect(figures.ufactor).toBe(50);
   });

@@ -1,10 +1,10 @@
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { buildAdjacency } from '../h3/build-adjacency';
-import { connectedComponents } from '../graph/connected-components';
 import { createRng } from '../random/create-rng';
 import { balance } from './balance';
 import { evaluateDisruption, evaluatePlan, planHash, type PlanProblem } from './evaluate-plan';
+import { evaluationOf } from './evaluation-of';
 import type { BalanceProblem } from './problem';
 
 /** A hexagonal patch of H3 cells with random (heavy-tailed) weights and K homes. */
@@ -34,19 +34,7 @@ function instance(seed: number, rings: number, k: number): BalanceProblem {
   };
 }
 
-function asEvaluated(p: BalanceProblem): PlanProblem {
-  return {
-    offsets: p.offsets,
-    neighbors: p.neighbors,
-    lat: p.lat,
-    lon: p.lon,
-    weights: { a: p.weights[0]!, b: p.weights[1]! },
-    travelMeasure: 'a',
-    territories: p.capacity.map((capacity, id) => ({ id, capacity, home: p.home[id]! })),
-    studyComponent: connectedComponents({ offsets: p.offsets, neighbors: p.neighbors }).component,
-    tolerance: { a: p.tolerance[0]!, b: p.tolerance[1]! },
-  };
-}
+const asEvaluated = (p: BalanceProblem): PlanProblem => evaluationOf(p, ['a', 'b'], 'a');
 
 describe('balance: invariants over seeded random instances', () => {
   const seeds = Array.from({ length: 12 }, (_, i) => i + 1);

@@ -1,9 +1,9 @@
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { buildAdjacency } from '../h3/build-adjacency';
-import { connectedComponents } from '../graph/connected-components';
 import { createRng } from '../random/create-rng';
 import { evaluatePlan } from './evaluate-plan';
+import { evaluationOf } from './evaluation-of';
 import { unitVectors } from './geometry';
 import { combinedWeight } from './grow-balanced';
 import { powerDiagramStart } from './power-start';
@@ -96,23 +96,10 @@ describe('powerDiagramStart', () => {
       if (!frozen.includes(h)) expect(plan[h]).toBe(t);
     });
     for (const i of frozen) expect(plan[i]).toBe(3);
-    const f = evaluatePlan(evaluatePlanInput(p), plan);
+    const f = evaluatePlan(evaluationOf(p, ['w'], 'w'), plan);
     // Frozen cells may stand apart from their territory; nothing else may.
     expect(f.contiguityBreaks).toBeLessThanOrEqual(frozen.length);
     const unfrozen = powerDiagramStart(p, new Int32Array(n).fill(-1), p.home, unitVectors(p.lat, p.lon), combinedWeight(p), shares(p));
-    expect(evaluatePlan(evaluatePlanInput(p), unfrozen).contiguityBreaks).toBe(0);
+    expect(evaluatePlan(evaluationOf(p, ['w'], 'w'), unfrozen).contiguityBreaks).toBe(0);
   });
 });
-
-function evaluatePlanInput(p: BalanceProblem) {
-  return {
-    offsets: p.offsets,
-    neighbors: p.neighbors,
-    lat: p.lat,
-    lon: p.lon,
-    weights: { w: p.weights[0]! },
-    travelMeasure: 'w',
-    territories: p.capacity.map((capacity, id) => ({ id, capacity, home: p.home[id]! })),
-    studyComponent: connectedComponents({ offsets: p.offsets, neighbors: p.neighbors }).component,
-  };
-}
