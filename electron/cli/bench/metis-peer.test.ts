@@ -4,17 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePlan } from '../../../shared/domain/balancing/evaluate-plan';
 import type { BalanceProblem } from '../../../shared/domain/balancing/problem';
 import { connectedComponents } from '../../../shared/domain/graph/connected-components';
-import {
-  bridgeComponents,
-  hungarian,
-  integerWeights,
-  metisFigures,
-  metisGraphText,
-  metisPeerFigures,
-  readPartition,
-  runMetisPeer,
-  symmetricAdjacency,
-} from './metis-peer';
+import { minCostAssignment } from '../../../shared/domain/graph/min-cost-assignment';
+import { bridgeComponents, integerWeights, metisGraphText, readPartition, symmetricAdjacency } from './metis-graph-file';
+import { metisFigures, metisPeerFigures, runMetisPeer } from './metis-peer';
 
 /** METIS is a measurement peer only: these tests take whichever branch this machine allows. */
 const hasGpmetis = !spawnSync('gpmetis', ['-help'], { encoding: 'utf8' }).error;
@@ -133,7 +125,7 @@ describe('hungarian', () => {
     for (let trial = 0; trial < 20; trial++) {
       const k = 1 + (trial % 6);
       const cost = Float64Array.from({ length: k * k }, () => Math.round(next() * 100));
-      const columnOf = hungarian(cost, k);
+      const columnOf = minCostAssignment(cost, k);
       expect([...columnOf].sort()).toEqual(Array.from({ length: k }, (_, j) => j));
       const total = (perm: ArrayLike<number>) => Array.from({ length: k }, (_, r) => cost[r * k + perm[r]!]!).reduce((s, c) => s + c, 0);
       const best = Math.min(...permutations(k).map(total));
