@@ -118,7 +118,7 @@ describe('readPartition', () => {
   });
 });
 
-describe('hungarian', () => {
+describe('minCostAssignment', () => {
   it('finds the minimum-cost assignment (checked against every permutation)', () => {
     let seed = 7;
     const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
