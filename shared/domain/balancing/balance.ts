@@ -20,8 +20,9 @@ const BUILD_BOUNDARY_COST = 1e-5;
 /** Fractions of the tolerance: a build aims well inside it; a realign leaves territories within it alone and brings the others just inside. */
 const BUILD_DEAD_ZONE = 0.5;
 /**
- * Transfer rounds. A build needs them all (its start is only roughly balanced: 6 rounds
- * left the median deviation at 4.3–4.9 % against 3.6–3.9 % with 12). A realign starts near
+ * Transfer rounds. A build needs them all (its start is only roughly balanced: stopping
+ * once a round shrank the load outside the band by less than 5–15 % left the median
+ * deviation at 4.3–4.9 %, against 3.6–3.9 % after all 12). A realign starts near
  * balance, and on R-220k (τ = 5 %) more rounds only churned cells around territories held
  * off by heavy cells: 2 rounds took the excess B from 6.5 to 4.6 moving 3.9 % of the
  * weight; 12 rounds ended at 5.0 moving 6.0 %.
@@ -32,8 +33,9 @@ const REALIGN_DEAD_ZONE = 0.9;
 const REALIGN_AIM = 0.8;
 
 /**
- * Balances territories. `build` grows K territories from their homes (or from seeded
- * k-means++ picks where a territory has no home), then improves them by local moves;
+ * Balances territories. `build` starts from a balanced least-travel diagram of the homes
+ * (seeded k-means++ picks where a territory has no home), grown through the grid, then
+ * evens it out by transfers between neighbours and local moves;
  * `realign` starts from `prior` and moves as little as it can to bring every territory
  * within tolerance; `local` does the same but only among the `touched` territories and
  * their neighbours. Every territory stays contiguous (cells of islands excepted), locked
