@@ -62,6 +62,10 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   const units = unitVectors(problem.lat, problem.lon);
   const progress = options.onProgress ?? (() => {});
   const deadline = started + (options.timeLimitMs ?? 10_000);
+  // The combined balance weight and each territory's share of it: the start and the transfers use both.
+  const weight = combinedWeight(problem);
+  const capacityTotal = problem.capacity.reduce((a, b) => a + b, 0);
+  const share = Float64Array.from(problem.capacity, (c) => c / capacityTotal);
 
   let plan: Int32Array;
   let anchors: Int32Array;
@@ -76,8 +80,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
       }
     }
     progress(0.05, 'growing');
-    const capacitySum = problem.capacity.reduce((a, b) => a + b, 0);
-    plan = powerDiagramStart(problem, start, anchors, units, combinedWeight(problem), problem.capacity.map((c) => c / capacitySum));
+    plan = powerDiagramStart(problem, start, anchors, units, weight, share);
   } else {
     const prior = options.prior!;
     plan = Int32Array.from(prior);
@@ -90,15 +93,13 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
 
   // Coarse: move load along the least-movement flows between neighbouring territories.
   progress(0.1, 'transferring');
-  const capacityTotal = problem.capacity.reduce((a, b) => a + b, 0);
   const transfer = flowTransfer(problem, plan, {
-    weight: combinedWeight(problem),
-    share: Float64Array.from(problem.capacity, (c) => c / capacityTotal),
+    weight,
+    share,
     anchors,
     units,
     band: deadZone * minTolerance,
     aim: (options.mode === 'build' ? BUILD_DEAD_ZONE : REALIGN_AIM) * minTolerance,
-    active: Uint8Array.from(problem.locked, (l) => (l ? 0 : 1)),
     iterations: options.mode === 'build' ? BUILD_TRANSFER_ROUNDS : REALIGN_TRANSFER_ROUNDS,
     deadline,
     shouldStop: options.shouldStop,
@@ -115,7 +116,6 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
     disruption: options.mode === 'build' ? 0 : 0.25 * minTolerance,
     prior: options.mode === 'build' ? null : options.prior,
     deadZone,
-    active: null,
     deadline,
     shouldStop: options.shouldStop,
     onRound: (round) => progress(Math.min(0.99, 0.4 + 0.6 * (1 - 1 / (1 + round / 20))), 'improving'),

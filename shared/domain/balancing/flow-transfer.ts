@@ -14,8 +14,6 @@ export interface TransferOptions {
   band: number;
   /** Territories outside the band are brought to ±aim of their target (aim ≤ band). */
   aim: number;
-  /** Per territory: 1 = may change. */
-  active: Uint8Array;
   iterations: number;
   deadline: number;
   shouldStop?: () => boolean;
@@ -71,7 +69,7 @@ export function flowTransfer(problem: BalanceProblem, owner: Int32Array, options
     let sum = 0;
     let slack = 0;
     for (let t = 0; t < k; t++) {
-      if (!options.active[t]) continue;
+      if (problem.locked[t]) continue;
       const target = total * options.share[t]!;
       const hi = target * (1 + options.band);
       const lo = target * (1 - options.band);
@@ -82,13 +80,13 @@ export function flowTransfer(problem: BalanceProblem, owner: Int32Array, options
     let worst = 0;
     for (let t = 0; t < k; t++) worst = Math.max(worst, Math.abs(b[t]!));
     if (worst === 0) break;
-    // Spread the residual over every active territory by its band width, so Σ b = 0.
+    // Spread the residual over every unlocked territory by its band width, so Σ b = 0.
     for (let t = 0; t < k; t++) {
-      if (!options.active[t]) continue;
+      if (problem.locked[t]) continue;
       const target = total * options.share[t]!;
       b[t]! -= (sum * (2 * options.band * target)) / (slack || 1);
     }
-    const edges = territoryEdges(problem, owner, options.active, k);
+    const edges = territoryEdges(problem, owner, k);
     // Least-squares flows spread over every route. (Routing each excess along the fewest hops
     // to the nearest deficit moved 17 % less weight on the demo but left Δ at 51 % instead
     // of 12 %: single routes clog where cells cannot be taken without cutting a territory.)
@@ -179,16 +177,16 @@ export function flowTransfer(problem: BalanceProblem, owner: Int32Array, options
   }
 }
 
-/** Distinct pairs of active territories that share a cell edge, each once (s < t). */
-function territoryEdges(problem: BalanceProblem, owner: Int32Array, active: Uint8Array, k: number): [number, number][] {
+/** Distinct pairs of unlocked territories that share a cell edge, each once (s < t). */
+function territoryEdges(problem: BalanceProblem, owner: Int32Array, k: number): [number, number][] {
   const seen = new Set<number>();
   const out: [number, number][] = [];
   for (let i = 0; i < owner.length; i++) {
     const s = owner[i]!;
-    if (s < 0 || !active[s]) continue;
+    if (s < 0 || problem.locked[s]) continue;
     for (let x = problem.offsets[i]!; x < problem.offsets[i + 1]!; x++) {
       const t = owner[problem.neighbors[x]!]!;
-      if (t <= s || !active[t]) continue;
+      if (t <= s || problem.locked[t]) continue;
       const key = s * k + t;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -14,8 +14,6 @@ export interface SearchOptions {
   prior: Int32Array | null;
   /** Deviations inside ±deadZone·τ cost nothing (so balanced territories are left alone). */
   deadZone: number;
-  /** Per territory: 1 = may change. Null: all unlocked ones. */
-  active: Uint8Array | null;
   deadline: number;
   shouldStop?: () => boolean;
   onRound?: (round: number, moves: number) => void;
@@ -36,7 +34,7 @@ export interface SearchOutcome {
  *   + disruption · Σ_{i moved from its prior territory} Σ_a β_a w_ia/T̄_a  (realign)
  *   + boundary · cut edges                                                  (shape)
  * A move never disconnects the territory it leaves, never moves a frozen cell or a home,
- * and never touches a locked or inactive territory, so contiguity is kept. The scan order
+ * and never touches a locked territory, so contiguity is kept. The scan order
  * is fixed (ascending cells, round by round), so the same input gives the same plan.
  *
  * @param owner territory position per cell; changed in place
@@ -96,7 +94,7 @@ export function localSearch(problem: BalanceProblem, owner: Int32Array, options:
   for (let i = 0; i < n; i++) if (owner[i]! >= 0) cellCount[owner[i]!]!++;
   const isHome = new Uint8Array(n);
   for (let t = 0; t < k; t++) if (options.anchors[t]! >= 0 && problem.home[t]! >= 0) isHome[problem.home[t]!] = 1;
-  const movable = (t: number) => t >= 0 && !problem.locked[t] && (!options.active || options.active[t] === 1);
+  const movable = (t: number) => t >= 0 && !problem.locked[t];
 
   const penalty = (t: number, a: number, value: number) => {
     const T = target[t * m + a]!;
