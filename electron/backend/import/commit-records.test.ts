@@ -128,8 +128,16 @@ describe('commitCheckingKeysAtEnd', () => {
     try {
       expect(keysCheckableAtEnd(ws.db, p)).toBe(true);
       expect(keysCheckableAtEnd(ws.db, prepared(50, (i) => `k${i}`))).toBe(false);
-      const counts = commitCheckingKeysAtEnd(ws.db, () => commitRecords(ws.db, p, 'keep'));
+      const journals: string[] = [];
+      const counts = commitCheckingKeysAtEnd(ws.db, () => {
+        journals.push(ws.db.pragma('journal_mode', { simple: true }) as string);
+        return commitRecords(ws.db, p, 'keep');
+      });
       expect(counts.imported).toBe(12_000);
+      // A rollback journal for the load (its pages are written once), the write-ahead log again after.
+      expect(journals).toEqual(['delete']);
+      expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(ws.db.pragma('foreign_key_check')).toEqual([]);
       // Once the table holds accounts, a later import enforces keys row by row.
@@ -154,6 +162,7 @@ describe('commitCheckingKeysAtEnd', () => {
       expect(ws.db.prepare('SELECT count(*) FROM cells').pluck().get()).toBe(cellsBefore);
       expect(ws.db.prepare('SELECT count(*) FROM cell_totals').pluck().get()).toBe(0);
       expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(ws.db.inTransaction).toBe(false);
     } finally {
       ws.close();

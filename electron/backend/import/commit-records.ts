@@ -68,13 +68,18 @@ export function keysCheckableAtEnd(db: Db, prepared: Prepared): boolean {
  * Runs `write` in one transaction with foreign keys unenforced, then checks the tables
  * an import of records writes (`PRAGMA foreign_key_check`) before committing: a row
  * pointing at nothing rolls everything back with an error. Enforcement cannot change
- * inside a transaction, so it is switched around it, and restored whatever happens.
+ * inside a transaction, so it is switched around it, and restored whatever happens;
+ * so is the journal (a rollback journal for the load, the write-ahead log after).
  * Use only where {@link keysCheckableAtEnd} holds.
  * @throws Error naming the table and how many of its rows point at nothing
  */
 export function commitCheckingKeysAtEnd<T>(db: Db, write: () => T): T {
   const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
   if (enforced) db.pragma('foreign_keys = OFF');
+  // Nearly every page a bulk load writes is new: a rollback journal writes them once
+  // (it saves only the few pages changed), a write-ahead log twice (log, then checkpoint).
+  const wal = db.pragma('journal_mode', { simple: true }) === 'wal';
+  if (wal) db.pragma('journal_mode = DELETE');
   try {
     return db.transaction(() => {
       const result = write();
@@ -87,6 +92,7 @@ export function commitCheckingKeysAtEnd<T>(db: Db, write: () => T): T {
       return result;
     })();
   } finally {
+    if (wal) db.pragma('journal_mode = WAL');
     if (enforced) db.pragma('foreign_keys = ON');
   }
 }
