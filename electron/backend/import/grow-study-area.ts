@@ -48,24 +48,44 @@ export function growStudyArea(
     oLat = Float64Array.from(outside, (i) => lat[i]!);
     oLon = Float64Array.from(outside, (i) => lon[i]!);
   }
-  const { cells: landCellList, places } = land ?? landCells(oLat, oLon, resolution);
+  const landCellsTaken = land ?? landCells(oLat, oLon, resolution);
   // The records' own strings go in first, so the new cells reuse them (a later lookup of
   // a record's cell then finds the very same string).
   const added = new DistinctCells();
   for (const cell of outsideCells) added.add(cell);
-  for (const cell of landCellList) if (!known.has(cell)) added.add(cell);
+  // Where each new cell's centre and area come from: the land cell that is the same
+  // cell (worked out with the land), or −1 to work them out here.
+  const fromLand: number[] = new Array<number>(added.size).fill(-1);
+  landCellsTaken.cells.forEach((cell, j) => {
+    if (known.has(cell)) return;
+    const before = added.size;
+    const a = added.add(cell);
+    if (a === before) fromLand.push(j);
+    else if (fromLand[a] === -1) fromLand[a] = j;
+  });
 
-  const h3 = added.sorted();
+  const order = added.sortedOrder();
+  const h3 = Array.from(order, (a) => added.text(a));
   const newLat = new Float64Array(h3.length);
   const newLon = new Float64Array(h3.length);
-  h3.forEach((cell, i) => {
+  const areaKm2 = new Float64Array(h3.length);
+  order.forEach((a, i) => {
+    const j = fromLand[a]!;
+    if (j >= 0) {
+      newLat[i] = landCellsTaken.lat[j]!;
+      newLon[i] = landCellsTaken.lon[j]!;
+      areaKm2[i] = landCellsTaken.areaKm2[j]!;
+      return;
+    }
+    const cell = h3[i]!;
     // h3-js takes a cell as its [lower, upper] halves too, which spares it parsing the text.
     const [la, lo] = cellToLatLng(readCellBits(cell) ? [cellBits.lo >>> 0, cellBits.hi] : cell);
     newLat[i] = la;
     newLon[i] = lo;
+    areaKm2[i] = cellAreasKm2([cell])[0]!;
   });
   const graph = buildAdjacency([...existing, ...h3]);
-  return { h3, lat: newLat, lon: newLon, areaKm2: cellAreasKm2(h3), graph, component: connectedComponents(graph).component, places };
+  return { h3, lat: newLat, lon: newLon, areaKm2, graph, component: connectedComponents(graph).component, places: landCellsTaken.places };
 }
 
 /**
@@ -78,33 +98,45 @@ class DistinctCells {
   private readonly hi: number[] = [];
   private readonly lo: number[] = [];
   private readonly byBits = new CellTable();
-  private readonly byText = new Set<string>();
+  private readonly byText = new Map<string, number>();
 
-  add(cell: string): void {
+  get size(): number {
+    return this.texts.length;
+  }
+
+  text(index: number): string {
+    return this.texts[index]!;
+  }
+
+  /** Adds a cell unless it is in already; returns its index (the order added). */
+  add(cell: string): number {
     if (readCellBits(cell)) {
-      if (this.byBits.get(cellBits.hi, cellBits.lo) >= 0) return;
+      const known = this.byBits.get(cellBits.hi, cellBits.lo);
+      if (known >= 0) return known;
       this.byBits.set(cellBits.hi, cellBits.lo, this.texts.length);
       this.hi.push(cellBits.hi);
       this.lo.push(cellBits.lo >>> 0);
     } else {
-      if (this.byText.has(cell)) return;
-      this.byText.add(cell);
+      const known = this.byText.get(cell);
+      if (known !== undefined) return known;
+      this.byText.set(cell, this.texts.length);
       this.hi.push(-1);
       this.lo.push(-1);
     }
     this.texts.push(cell);
+    return this.texts.length - 1;
   }
 
   has(cell: string): boolean {
     return readCellBits(cell) ? this.byBits.get(cellBits.hi, cellBits.lo) >= 0 : this.byText.has(cell);
   }
 
-  /** The cells in string order. */
-  sorted(): string[] {
-    if (this.byText.size > 0) return [...this.texts].sort();
-    // All 15 hex digits long: string order is the order of their numbers.
+  /** The indices of the cells in string order. */
+  sortedOrder(): Int32Array {
     const { hi, lo, texts } = this;
-    const order = Int32Array.from(texts, (_, i) => i).sort((a, b) => hi[a]! - hi[b]! || lo[a]! - lo[b]!);
-    return Array.from(order, (i) => texts[i]!);
+    const order = Int32Array.from(texts, (_, i) => i);
+    if (this.byText.size > 0) return order.sort((a, b) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : 0));
+    // All 15 hex digits long: string order is the order of their numbers.
+    return order.sort((a, b) => hi[a]! - hi[b]! || lo[a]! - lo[b]!);
   }
 }

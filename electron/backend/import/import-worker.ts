@@ -1,8 +1,9 @@
 // Worker-thread entry: reads one import file off the main thread and posts progress and
-// the prepared records back; or works out the land cells of an import's study area
-// (land-cells.ts) beside the thread that reads. Built to out/main/import-worker.js beside the main bundle.
+// the prepared records back; or places the points of an import in cells, and works out
+// the land of its study area, beside the thread that reads (place-points.ts). Built to
+// out/main/import-worker.js beside the main bundle.
 import { parentPort } from 'node:worker_threads';
-import { landCells, type LandCells, type LandCellsRequest } from './land-cells';
+import { servePointPlacer, type PlacerMessage } from './place-points';
 import { prepareImport } from './prepare-import';
 import type { PrepareProgress, PrepareRequest, Prepared } from './prepared';
 
@@ -10,17 +11,19 @@ export type ImportWorkerMessage =
   | { type: 'progress'; progress: PrepareProgress }
   /** `sentAt`: epoch ms (performance.timeOrigin + now) when posted, to time the transfer. */
   | { type: 'done'; prepared: Prepared; sentAt: number }
-  | { type: 'land'; land: LandCells }
   | { type: 'failed'; message: string };
 
-parentPort?.once('message', (request: PrepareRequest | LandCellsRequest) => {
-  const post = (message: ImportWorkerMessage) => parentPort!.postMessage(message);
+parentPort?.once('message', (request: PrepareRequest | PlacerMessage) => {
+  const port = parentPort!;
+  const post = (message: ImportWorkerMessage) => port.postMessage(message);
   if ('type' in request) {
-    // The land cells of an import's study area, worked out beside the reading thread.
-    try {
-      post({ type: 'land', land: landCells(request.lat, request.lon, request.resolution) });
-    } catch (error) {
-      post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    // Points placed in cells beside the reading thread; the land at the end.
+    if (request.type === 'placer') {
+      servePointPlacer(
+        request,
+        (listener) => port.on('message', listener),
+        (message, transfer) => port.postMessage(message, transfer),
+      );
     }
     return;
   }

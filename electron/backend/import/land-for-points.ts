@@ -1,8 +1,7 @@
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MultiPolygon, Polygon } from 'geojson';
-import countriesTopology from 'world-atlas/countries-50m.json';
-import statesTopology from 'us-atlas/states-10m.json';
+import { createRequire } from 'node:module';
 import type { PolygonCoords } from '../../../shared/domain/h3/build-study-area';
 import { createPolygonIndex, splitAtAntimeridian, type PolygonIndex } from '../../../shared/domain/geo/point-in-polygon';
 
@@ -35,8 +34,10 @@ let cached: Land | null = null;
  */
 function loadLand(): Land {
   if (cached) return cached;
-  const us = statesTopology as unknown as Topology<{ states: GeometryCollection }>;
-  const world = countriesTopology as unknown as Topology<{ countries: GeometryCollection }>;
+  // Required on first use: parsing the boundaries (2 MB of JSON) costs every process that never places a point.
+  const require = createRequire(import.meta.url);
+  const us = require('us-atlas/states-10m.json') as Topology<{ states: GeometryCollection }>;
+  const world = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection }>;
   const features = [
     ...feature(us, us.objects.states).features,
     ...feature(world, world.objects.countries).features.filter((f) => String(f.id) !== USA),
@@ -101,55 +102,111 @@ function loadLand(): Land {
  * (what `createPolygonIndex(polygons).find` answers), −1 for none
  */
 export function landForPoints(lat: ArrayLike<number>, lon: ArrayLike<number>): { polygons: PolygonCoords[]; places: string[]; polygonOfPoint: Int32Array } {
-  const land = loadLand();
-  const parts = land.partFeature.length;
-  const hasPoint = new Uint8Array(parts);
-  // Bounding box of the points in each feature: west, south, east, north.
-  const featureBox = new Float64Array(land.names.length * 4);
-  for (let f = 0; f < land.names.length; f++) featureBox.set([Infinity, Infinity, -Infinity, -Infinity], f * 4);
-
+  const points = new LandPoints();
   const n = Math.min(lat.length, lon.length);
   const pieceOfPoint = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = lon[i]!;
-    const y = lat[i]!;
-    const piece = land.index.find(x, y);
-    pieceOfPoint[i] = piece;
-    if (piece < 0) continue;
-    const part = land.piecePart[piece]!;
-    hasPoint[part] = 1;
-    const b = land.partFeature[part]! * 4;
-    if (x < featureBox[b]!) featureBox[b] = x;
-    if (y < featureBox[b + 1]!) featureBox[b + 1] = y;
-    if (x > featureBox[b + 2]!) featureBox[b + 2] = x;
-    if (y > featureBox[b + 3]!) featureBox[b + 3] = y;
-  }
-
-  // A part is taken when it holds a point or one of its pieces meets its feature's box.
-  const take = Uint8Array.from(hasPoint);
-  for (let k = 0; k < land.pieces.length; k++) {
-    const part = land.piecePart[k]!;
-    if (take[part]) continue;
-    const b = land.partFeature[part]! * 4;
-    const p = k * 4;
-    const box = land.pieceBox;
-    if (box[p]! <= featureBox[b + 2]! && box[p + 2]! >= featureBox[b]! && box[p + 1]! <= featureBox[b + 3]! && box[p + 3]! >= featureBox[b + 1]!) {
-      take[part] = 1;
-    }
-  }
-
-  const polygons: PolygonCoords[] = [];
-  const places = new Set<string>();
-  const polygonOfPiece = new Int32Array(land.pieces.length).fill(-1);
-  for (let k = 0; k < land.pieces.length; k++) {
-    const part = land.piecePart[k]!;
-    if (!take[part]) continue;
-    polygonOfPiece[k] = polygons.length;
-    polygons.push(land.pieces[k]!);
-    places.add(land.names[land.partFeature[part]!]!);
-  }
+  for (let i = 0; i < n; i++) pieceOfPoint[i] = points.add(lat[i]!, lon[i]!);
+  const { pieces, places } = points.chosen();
+  const polygonOfPiece = new Int32Array(points.pieceCount).fill(-1);
+  pieces.forEach((k, p) => (polygonOfPiece[k] = p));
   // The first piece holding a point is taken (its part holds a point), and no piece
   // before it holds the point: so it is also the first of `polygons` holding it.
   const polygonOfPoint = pieceOfPoint.map((piece) => (piece < 0 ? -1 : polygonOfPiece[piece]!));
-  return { polygons, places: [...places].sort((a, b) => a.localeCompare(b, 'en')), polygonOfPoint };
+  return { polygons: pieces.map((k) => points.piece(k)), places, polygonOfPoint };
+}
+
+/**
+ * The points of {@link landForPoints} taken one at a time (as a file is read), with
+ * what each land piece holds: how many points, and their box.
+ */
+export class LandPoints {
+  private readonly land = loadLand();
+  private readonly hasPoint: Uint8Array;
+  /** Bounding box of the points in each feature: west, south, east, north. */
+  private readonly featureBox: Float64Array;
+  /** Points per piece, and their box (south, north, west, east). */
+  private readonly piecePoints: Uint32Array;
+  private readonly piecePointBox: Float64Array;
+  /** All points added, those on no land included. */
+  count = 0;
+  /** The box of all points added. */
+  readonly box = { south: Infinity, north: -Infinity, west: Infinity, east: -Infinity };
+
+  constructor() {
+    const { land } = this;
+    this.hasPoint = new Uint8Array(land.partFeature.length);
+    this.featureBox = new Float64Array(land.names.length * 4);
+    for (let f = 0; f < land.names.length; f++) this.featureBox.set([Infinity, Infinity, -Infinity, -Infinity], f * 4);
+    this.piecePoints = new Uint32Array(land.pieces.length);
+    this.piecePointBox = new Float64Array(land.pieces.length * 4);
+    for (let k = 0; k < land.pieces.length; k++) this.piecePointBox.set([Infinity, -Infinity, Infinity, -Infinity], k * 4);
+  }
+
+  get pieceCount(): number {
+    return this.land.pieces.length;
+  }
+
+  piece(k: number): PolygonCoords {
+    return this.land.pieces[k]!;
+  }
+
+  /** Points in piece k, and their box. */
+  pointsIn(k: number): { count: number; south: number; north: number; west: number; east: number } {
+    const b = this.piecePointBox;
+    return { count: this.piecePoints[k]!, south: b[k * 4]!, north: b[k * 4 + 1]!, west: b[k * 4 + 2]!, east: b[k * 4 + 3]! };
+  }
+
+  /** Adds a point; returns the first piece holding it, −1 for none. */
+  add(y: number, x: number): number {
+    const { land, box } = this;
+    this.count++;
+    if (y < box.south) box.south = y;
+    if (y > box.north) box.north = y;
+    if (x < box.west) box.west = x;
+    if (x > box.east) box.east = x;
+    const piece = land.index.find(x, y);
+    if (piece < 0) return piece;
+    const part = land.piecePart[piece]!;
+    this.hasPoint[part] = 1;
+    const f = this.featureBox;
+    const b = land.partFeature[part]! * 4;
+    if (x < f[b]!) f[b] = x;
+    if (y < f[b + 1]!) f[b + 1] = y;
+    if (x > f[b + 2]!) f[b + 2] = x;
+    if (y > f[b + 3]!) f[b + 3] = y;
+    this.piecePoints[piece]!++;
+    const q = this.piecePointBox;
+    const p = piece * 4;
+    if (y < q[p]!) q[p] = y;
+    if (y > q[p + 1]!) q[p + 1] = y;
+    if (x < q[p + 2]!) q[p + 2] = x;
+    if (x > q[p + 3]!) q[p + 3] = x;
+    return piece;
+  }
+
+  /** The pieces chosen for the points so far (in data order), and the names of their countries and states, sorted. */
+  chosen(): { pieces: number[]; places: string[] } {
+    const { land, featureBox } = this;
+    // A part is taken when it holds a point or one of its pieces meets its feature's box.
+    const take = Uint8Array.from(this.hasPoint);
+    for (let k = 0; k < land.pieces.length; k++) {
+      const part = land.piecePart[k]!;
+      if (take[part]) continue;
+      const b = land.partFeature[part]! * 4;
+      const p = k * 4;
+      const box = land.pieceBox;
+      if (box[p]! <= featureBox[b + 2]! && box[p + 2]! >= featureBox[b]! && box[p + 1]! <= featureBox[b + 3]! && box[p + 3]! >= featureBox[b + 1]!) {
+        take[part] = 1;
+      }
+    }
+    const pieces: number[] = [];
+    const places = new Set<string>();
+    for (let k = 0; k < land.pieces.length; k++) {
+      const part = land.piecePart[k]!;
+      if (!take[part]) continue;
+      pieces.push(k);
+      places.add(land.names[land.partFeature[part]!]!);
+    }
+    return { pieces, places: [...places].sort((a, b) => a.localeCompare(b, 'en')) };
+  }
 }

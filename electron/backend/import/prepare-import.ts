@@ -1,18 +1,22 @@
-import { latLngToCell } from 'h3-js';
-import { CellTable, cellBits, readCellBits } from '../../../shared/domain/h3/cell-bits';
+import { splitLongToH3Index } from 'h3-js';
+import { CellTable } from '../../../shared/domain/h3/cell-bits';
 import { DuplicateIds } from '../../../shared/domain/import/find-duplicates';
 import { createAccountRowReader, createRepRowReader, type RowResult } from '../../../shared/domain/import/row-readers';
 import type { ImportIssue, TableRow } from '../../../shared/domain/import/types';
 import { columnIndex, measureKeyOf, validateMapping } from '../../../shared/domain/import/guess-mapping';
 import { growStudyArea } from './grow-study-area';
-import { startLandCells } from './land-cells';
+import { PointPlacer, startPointPlacer, type PlacedPoints, type RunningPlacer } from './place-points';
 import { createPostalLookup } from './postal-codes';
 import type { PrepareProgress, PrepareRequest, Prepared, PreparedAlignmentRows, PreparedRecords } from './prepared';
 import { openTable } from './read-table/open-table';
 import { readGeojsonTerritories } from './read-geojson-territories';
 
-/** Accounts read into an empty study area from this many on have their land cells worked out on a second thread. */
-const LAND_THREAD_ROWS = 50_000;
+/** Records read from this many on are placed in cells (and their land worked out) on a second thread while reading goes on. */
+const PLACER_THREAD_ROWS = 50_000;
+/** … as are those of a file this large (bytes), from the first rows, so the thread has started by the time many points arrive. */
+const PLACER_THREAD_BYTES = 8_000_000;
+/** Points go to that thread in batches of at least this many. */
+const PLACER_BATCH = 16_384;
 
 /** Thrown inside the reading loop when the user cancels. */
 export class ImportCancelled extends Error {
@@ -51,7 +55,7 @@ export async function prepareImport(request: PrepareRequest, hooks: PrepareHooks
     const { rowsRead, rejected, issues, records, cellsMs, land } = await readRecords(request, table, measures, hooks);
     const read = performance.now();
     hooks.onProgress({ phase: 'locating', rows: rowsRead, bytes: table.info.bytes, totalBytes: table.info.bytes });
-    const growth = request.kind === 'accounts' ? growStudyArea(request.existingCells, records.cells, records.lat, records.lon, request.resolution, land ? await land : undefined) : null;
+    const growth = request.kind === 'accounts' ? growStudyArea(request.existingCells, records.cells, records.lat, records.lon, request.resolution, land) : null;
     const timings = { readMs: Math.round(read - started - cellsMs), cellsMs: Math.round(cellsMs), studyAreaMs: Math.round(performance.now() - read) };
     return { kind: request.kind, rowsRead, rejected, issues, records, growth, alignment: null, polygons: null, measures, timings };
   } finally {
@@ -107,60 +111,85 @@ async function readRecords(request: PrepareRequest, table: Table, measures: { ke
   const values = measures.map(() => [] as number[]);
   let rowsRead = 0;
   let rejected = 0;
-  for await (const batch of batchesOf(table, hooks)) {
-    for (const row of batch) {
-      rowsRead++;
-      const result = read(row);
-      if (!result.ok) {
-        rejected++;
-        for (const issue of result.issues) issues.push(issue);
-        continue;
-      }
-      const record = result.value;
-      const duplicate = duplicates.check(record.id, row.row);
-      if (duplicate) {
-        rejected++;
-        issues.push(duplicate);
-        continue;
-      }
-      ids.push(record.id);
-      names.push(record.name);
-      lat.push(record.lat);
-      lon.push(record.lon);
-      postal.push(result.postalCode);
-      attributes.push(JSON.stringify(record.attributes));
-      capacity.push(record.capacity ?? 1);
-      for (let j = 0; j < measures.length; j++) values[j]!.push(record.measures?.[measures[j]!.key] ?? Number.NaN);
+  // A large file's points are placed in cells on a second thread while this one reads.
+  // A first import of accounts takes the land of the region its points fall in: the
+  // placer works that out too.
+  const withLand = request.kind === 'accounts' && request.existingCells.length === 0;
+  let placer: RunningPlacer | null = null;
+  let sent = 0;
+  const send = () => {
+    const m = ids.length - sent;
+    const batchLat = new Float64Array(m);
+    const batchLon = new Float64Array(m);
+    for (let j = 0; j < m; j++) {
+      batchLat[j] = lat[sent + j]!;
+      batchLon[j] = lon[sent + j]!;
     }
+    placer!.add(batchLat, batchLon);
+    sent = ids.length;
+  };
+  try {
+    for await (const batch of batchesOf(table, hooks)) {
+      for (const row of batch) {
+        rowsRead++;
+        const result = read(row);
+        if (!result.ok) {
+          rejected++;
+          for (const issue of result.issues) issues.push(issue);
+          continue;
+        }
+        const record = result.value;
+        const duplicate = duplicates.check(record.id, row.row);
+        if (duplicate) {
+          rejected++;
+          issues.push(duplicate);
+          continue;
+        }
+        ids.push(record.id);
+        names.push(record.name);
+        lat.push(record.lat);
+        lon.push(record.lon);
+        postal.push(result.postalCode);
+        attributes.push(JSON.stringify(record.attributes));
+        capacity.push(record.capacity ?? 1);
+        for (let j = 0; j < measures.length; j++) values[j]!.push(record.measures?.[measures[j]!.key] ?? Number.NaN);
+      }
+      if (!placer && (ids.length >= PLACER_THREAD_ROWS || table.info.bytes >= PLACER_THREAD_BYTES)) placer = startPointPlacer(request.resolution, withLand);
+      if (placer && ids.length - sent >= PLACER_BATCH) send();
+    }
+  } catch (error) {
+    placer?.stop();
+    throw error;
   }
   const n = ids.length;
   const latArray = Float64Array.from(lat);
   const lonArray = Float64Array.from(lon);
-  // A large first import of accounts works out its land cells on a second thread while
-  // this one places the records in cells (land-cells.ts); the study area waits for both.
-  const land = request.kind === 'accounts' && request.existingCells.length === 0 && n >= LAND_THREAD_ROWS ? startLandCells(latArray, lonArray, request.resolution) : null;
-  land?.catch(() => {}); // awaited by the caller; this only keeps a failure while placing from going unhandled
   const cellsStarted = performance.now();
+  let placed: PlacedPoints;
+  if (placer) {
+    if (sent < n) send();
+    placed = await placer.finish();
+  } else {
+    const here = new PointPlacer(request.resolution, withLand);
+    here.add(latArray, lonArray);
+    placed = here.finish();
+  }
   const cells = new Array<string>(n);
-  // One string per distinct cell, found by the cell's bits (hashing a fresh h3-js string
-  // costs more than making it): later set and map lookups by cell then find their key
-  // by identity.
+  // One string per distinct cell, found by the cell's bits: later set and map lookups by
+  // cell then find their key by identity.
   const distinct: string[] = [];
   const seen = new CellTable();
+  const { hi, lo } = placed;
   for (let i = 0; i < n; i++) {
-    const cell = latLngToCell(latArray[i]!, lonArray[i]!, request.resolution);
-    if (!readCellBits(cell)) {
-      cells[i] = cell;
-      continue;
-    }
-    let k = seen.get(cellBits.hi, cellBits.lo);
+    let k = seen.get(hi[i]!, lo[i]!);
     if (k < 0) {
       k = distinct.length;
-      distinct.push(cell);
-      seen.set(cellBits.hi, cellBits.lo, k);
+      distinct.push(splitLongToH3Index(lo[i]! >>> 0, hi[i]!));
+      seen.set(hi[i]!, lo[i]!, k);
     }
     cells[i] = distinct[k]!;
   }
+  const land = placed.land ?? undefined;
   const cellsMs = performance.now() - cellsStarted;
   const records: PreparedRecords = {
     ids,

@@ -1,7 +1,7 @@
 import { polygonToCells, cellToLatLng } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { pointInPolygon } from './point-in-polygon';
-import { clipPolygonToBox, widenedBox } from './clip-to-box';
+import { clipPolygonToBox, inBox, wholeDegreeBox, widenBox, widenedBox } from './clip-to-box';
 
 const square = (w: number, s: number, e: number, n: number) => [[w, s], [e, s], [e, n], [w, n], [w, s]];
 
@@ -42,5 +42,17 @@ describe('widenedBox', () => {
     expect(widenedBox([10, 20], [100, 140], 0.25, 1)).toEqual({ south: 7.5, north: 22.5, west: 90, east: 150 });
     expect(widenedBox([89.5], [179.8], 0.25, 1)).toEqual({ south: 88.5, north: 90, west: 178.8, east: 180 });
     expect(widenedBox([], [], 0.25, 1)).toBeNull();
+  });
+});
+
+describe('wholeDegreeBox and inBox', () => {
+  it('rounds a box out to whole degrees, and tests points against it edges included', () => {
+    const box = { south: 7.5, north: 22.5, west: -90.2, east: 150 };
+    expect(wholeDegreeBox(box)).toEqual({ south: 7, north: 23, west: -91, east: 150 });
+    expect(widenBox({ south: 10, north: 20, west: 100, east: 140 }, 0.25, 1)).toEqual({ south: 7.5, north: 22.5, west: 90, east: 150 });
+    expect(widenBox({ south: Infinity, north: -Infinity, west: Infinity, east: -Infinity }, 0.25, 1)).toBeNull();
+    expect(inBox(box, 7.5, 150)).toBe(true);
+    expect(inBox(box, 7.49, 0)).toBe(false);
+    expect(inBox(box, 10, 150.01)).toBe(false);
   });
 });

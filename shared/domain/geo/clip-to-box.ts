@@ -66,8 +66,24 @@ export function widenedBox(lat: ArrayLike<number>, lon: ArrayLike<number>, share
     west = Math.min(west, lon[i]!);
     east = Math.max(east, lon[i]!);
   }
+  return widenBox({ south, north, west, east }, share, minDeg);
+}
+
+/** A box widened by `share` of its span on each side and by at least `minDeg`, within the globe; null for an empty box (south > north). */
+export function widenBox(box: Box, share: number, minDeg: number): Box | null {
+  const { south, north, west, east } = box;
   if (south > north) return null;
   const dLat = Math.max(minDeg, (north - south) * share);
   const dLon = Math.max(minDeg, (east - west) * share);
   return { south: Math.max(-90, south - dLat), north: Math.min(90, north + dLat), west: Math.max(-180, west - dLon), east: Math.min(180, east + dLon) };
+}
+
+/** The smallest box with whole-degree edges holding `box`. */
+export function wholeDegreeBox(box: Box): Box {
+  return { south: Math.floor(box.south), north: Math.ceil(box.north), west: Math.floor(box.west), east: Math.ceil(box.east) };
+}
+
+/** Whether a point lies in a box (edges included). */
+export function inBox(box: Box, lat: number, lon: number): boolean {
+  return lat >= box.south && lat <= box.north && lon >= box.west && lon <= box.east;
 }
