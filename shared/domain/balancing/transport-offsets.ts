@@ -98,14 +98,19 @@ export function solveOffsets(problem: OffsetProblem): Float64Array {
   const stages = problem.stages ?? 8;
   const iterations = problem.iterationsPerStage ?? 60;
   const lambda = problem.lambda ? Float64Array.from(problem.lambda) : new Float64Array(k);
+  // Per stage, the kernel of the rows with more than one candidate in reach, packed: only
+  // its non-zero entries (late stages leave few per row), row after row.
+  const rowStart = new Int32Array(n + 1);
+  const entryOf = new Int32Array(n * c);
   const kernel = new Float64Array(n * c);
+  const rowWeight = new Float64Array(n);
   const u = new Float64Array(k);
   const mass = new Float64Array(k);
-  const rows = new Int32Array(n);
   const stageFixed = new Float64Array(k);
   for (let stage = 0, eps = problem.firstEps ?? 0.25 * problem.scale; stage < stages; stage++, eps *= 0.5) {
     stageFixed.set(fixed);
     let rowCount = 0;
+    let entries = 0;
     for (let i = 0; i < n; i++) {
       if (start[i]! >= 0) continue;
       const base = i * c;
@@ -121,26 +126,29 @@ export function solveOffsets(problem: OffsetProblem): Float64Array {
       let live = 0;
       for (let p = 0; p < c; p++) {
         const x = (cost[base + p]! - lambda[near[base + p]!]! - best) / eps;
-        kernel[base + p] = x > 30 ? 0 : Math.exp(-x);
-        if (x <= 30) live++;
+        if (x > 30) continue;
+        entryOf[entries + live] = near[base + p]!;
+        kernel[entries + live] = Math.exp(-x);
+        live++;
       }
-      if (live > 1) rows[rowCount++] = i;
-      else stageFixed[near[base + bestP]!]! += weight[i]!;
+      if (live > 1) {
+        rowWeight[rowCount] = weight[i]!;
+        entries += live;
+        rowStart[++rowCount] = entries;
+      } else stageFixed[near[base + bestP]!]! += weight[i]!;
     }
     u.fill(1);
     for (let iteration = 0; iteration < iterations; iteration++) {
       mass.set(stageFixed);
-      for (let r = 0; r < rowCount; r++) {
-        const i = rows[r]!;
-        const base = i * c;
+      for (let r = 0, e0 = 0; r < rowCount; r++) {
+        const e1 = rowStart[r + 1]!;
         let row = 0;
-        for (let p = 0; p < c; p++) row += kernel[base + p]! * u[near[base + p]!]!;
-        if (!(row > 0)) continue;
-        const f = weight[i]! / row;
-        for (let p = 0; p < c; p++) {
-          const kv = kernel[base + p]!;
-          if (kv > 0) mass[near[base + p]!]! += f * kv * u[near[base + p]!]!;
+        for (let e = e0; e < e1; e++) row += kernel[e]! * u[entryOf[e]!]!;
+        if (row > 0) {
+          const f = rowWeight[r]! / row;
+          for (let e = e0; e < e1; e++) mass[entryOf[e]!]! += f * kernel[e]! * u[entryOf[e]!]!;
         }
+        e0 = e1;
       }
       let worst = 0;
       for (const t of growing) {
