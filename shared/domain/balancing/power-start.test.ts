@@ -102,4 +102,40 @@ describe('powerDiagramStart', () => {
     const unfrozen = powerDiagramStart(p, new Int32Array(n).fill(-1), p.home, unitVectors(p.lat, p.lon), combinedWeight(p), shares(p));
     expect(evaluatePlan(evaluationOf(p, ['w'], 'w'), unfrozen).contiguityBreaks).toBe(0);
   });
+
+  it('grows into a pocket that none of the territories it lists can reach, from the territory around it', () => {
+    // One path of 18 cells: ten homes side by side (0–9), a chain east (10–14), a home A
+    // (15), then B (16) and last P (17). P lies next to B in the graph but, on the map,
+    // beside the ten homes: its ten nearest homes are those ten, none of which can reach it.
+    const n = 18;
+    const lon = Float64Array.from({ length: n }, (_, i) => (i < 10 ? -100 + 0.01 * i : i < 15 ? -99.5 + 0.3 * (i - 10) : i === 15 ? -98 : i === 16 ? -97.99 : -100.05));
+    const offsets = Int32Array.from({ length: n + 1 }, (_, i) => (i === 0 ? 0 : 2 * i - 1 - (i === n ? 1 : 0)));
+    const neighbors: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (i > 0) neighbors.push(i - 1);
+      if (i < n - 1) neighbors.push(i + 1);
+    }
+    const k = 11;
+    const weight = new Float64Array(n).fill(1);
+    const p: BalanceProblem = {
+      offsets,
+      neighbors: Int32Array.from(neighbors),
+      lat: new Float64Array(n).fill(40),
+      lon,
+      weights: [weight],
+      measureWeights: [1],
+      tolerance: [0.05],
+      travelWeight: weight,
+      capacity: new Array<number>(k).fill(1),
+      home: Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 15]),
+      frozen: new Uint8Array(n),
+      locked: new Uint8Array(k),
+      fixedLoad: null,
+    };
+    const units = unitVectors(p.lat, p.lon);
+    expect(Array.from(nearestHomes(units, p.home, [...Array(k).keys()], new Int32Array(n).fill(-1), 10).near.subarray(17 * 10, 18 * 10)).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const plan = powerDiagramStart(p, new Int32Array(n).fill(-1), p.home, units, weight, shares(p));
+    expect(plan[17]).toBe(plan[16]);
+    expect(evaluatePlan(evaluationOf(p, ['w'], 'w'), plan).contiguityBreaks).toBe(0);
+  });
 });

@@ -69,8 +69,9 @@ export function powerDiagramStart(
  * Every territory grows from its home (and the cells it keeps) through neighbouring cells,
  * the cell with the lowest d(cell, home) − λ first, so each region is connected and, where
  * the straight-line diagram is connected, equal to it. A territory only takes cells that
- * list it among their nearest homes. An island no growth reaches (no home on it) goes whole
- * to the territory with the lowest offset distance from its first cell.
+ * list it among their nearest homes; a pocket none of those reach is then grown into by
+ * the territories around it. An island no growth reaches (no home on it) goes whole to
+ * the territory with the lowest offset distance from its first cell.
  */
 function growByOffsets(problem: BalanceProblem, owner: Int32Array, homes: Int32Array, growing: readonly number[], units: Float64Array, lambda: Float64Array, near: Int32Array, c: number): void {
   const { offsets, neighbors } = problem;
@@ -89,14 +90,27 @@ function growByOffsets(problem: BalanceProblem, owner: Int32Array, homes: Int32A
     if (t < 0 || !isGrowing[t]) continue;
     for (let e = offsets[i]!; e < offsets[i + 1]!; e++) if (owner[neighbors[e]!] === -1) offer(neighbors[e]!, t);
   }
-  while (heap.size > 0) {
-    const code = heap.pop();
-    const i = Math.floor(code / k);
-    if (owner[i] !== -1) continue;
-    const t = code - i * k;
-    owner[i] = t;
-    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) if (owner[neighbors[e]!] === -1) offer(neighbors[e]!, t);
+  const grow = (claim: (i: number, t: number) => void) => {
+    while (heap.size > 0) {
+      const code = heap.pop();
+      const i = Math.floor(code / k);
+      if (owner[i] !== -1) continue;
+      const t = code - i * k;
+      owner[i] = t;
+      for (let e = offsets[i]!; e < offsets[i + 1]!; e++) if (owner[neighbors[e]!] === -1) claim(neighbors[e]!, t);
+    }
+  };
+  grow(offer);
+  // Pockets no territory they list reached: walled in by territories whose homes are not
+  // among their nearest (where many homes crowd together). The territories around them
+  // grow in, in the same order, so every territory stays one piece.
+  const claimAny = (i: number, t: number) => heap.push(i * k + t, key(i, t));
+  for (let i = 0; i < n; i++) {
+    const t = owner[i]!;
+    if (t < 0 || !isGrowing[t]) continue;
+    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) if (owner[neighbors[e]!] === -1) claimAny(neighbors[e]!, t);
   }
+  grow(claimAny);
   for (let i = 0; i < n; i++) {
     if (owner[i] !== -1) continue;
     let best = near[i * c]!;
