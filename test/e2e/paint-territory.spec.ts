@@ -54,16 +54,18 @@ describe('painting territories on the map', () => {
       await expect.poll(() => page.locator('[data-testid=territory-table] tbody tr.changing').count()).toBeGreaterThan(1);
       expect(await cellsOf(page, target)).toBeGreaterThan(before);
     });
-    await expect.poll(() => undoTitle(page)).toMatch(/^Undo Assign \d+ cells to /);
+    // The stroke is sent as one command when the button is released; its confirmation and
+    // the redrawn map take seconds under software rendering (the default poll waits 1 s).
+    await expect.poll(() => undoTitle(page), { timeout: 30_000 }).toMatch(/^Undo Assign \d+ cells to /);
     const after = await cellsOf(page, target);
     expect(after).toBeGreaterThan(before);
     expect(await page.locator('[data-testid=territory-table] tbody tr.changing').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'paint-stroke.png') });
 
     await page.keyboard.press('Control+z');
-    await expect.poll(() => cellsOf(page, target)).toBe(before);
+    await expect.poll(() => cellsOf(page, target), { timeout: 30_000 }).toBe(before);
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => cellsOf(page, target)).toBe(after);
+    await expect.poll(() => cellsOf(page, target), { timeout: 30_000 }).toBe(after);
   });
 
   it('drops a stroke on Escape', async () => {
