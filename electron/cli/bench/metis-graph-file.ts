@@ -1,6 +1,5 @@
 import { unitVectors } from '../../../shared/domain/balancing/geometry';
 import type { BalanceProblem } from '../../../shared/domain/balancing/problem';
-import { connectedComponents } from '../../../shared/domain/graph/connected-components';
 
 /** The METIS side of the METIS peer (`metis-peer.ts`): the graph file METIS reads, integer weights, the partition it writes, and the bridges that join the study area's islands. Pure text and arrays, no I/O. */
 

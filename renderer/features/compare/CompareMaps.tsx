@@ -13,7 +13,7 @@ import { useAppStore } from '../../stores/use-app-store';
 import { coarseMoved, diffFill, movedIndex, movedMask, PLAN_ALPHA, planFill, territoryColors, UNCHANGED_ALPHA } from './compare-fills';
 import { buildComparedMovedLayer, buildMovedOutlineLayer } from './compare-layers';
 import { useComparePlans } from './use-compare-plans';
-import { territoryNamesBySide } from './compare-format';
+import { territoryNameOn, territoryNamesBySide } from './compare-format';
 
 export type CompareMapMode = 'maps' | 'differences';
 
@@ -180,8 +180,7 @@ export function CompareMaps({ comparison, mode }: { comparison: ScenarioComparis
     movedOutlines, movedData, colorKey, otherLabels, names, nameKey,
   ]);
 
-  const territoryName = (id: number, side: 'before' | 'after') =>
-    id < 0 ? t('compare.unassigned') : (names[side].get(id) ?? names[side === 'before' ? 'after' : 'before'].get(id) ?? String(id));
+  const territoryName = (id: number, side: 'before' | 'after') => territoryNameOn(names, id, side, t('compare.unassigned'));
   const movedLine = (k: number) =>
     comparison ? t('compare.tooltip.moved', { from: territoryName(comparison.movedFrom[k]!, 'before'), to: territoryName(comparison.movedTo[k]!, 'after') }) : '';
 

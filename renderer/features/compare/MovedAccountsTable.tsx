@@ -3,7 +3,7 @@ import type { ScenarioComparison } from '../../../shared/contract/scenario-api';
 import { useI18n } from '../../i18n/use-i18n';
 import { useAppStore } from '../../stores/use-app-store';
 import { filterMoved, movedSearchKeys, NO_FILTER, type MovedFilter } from './compare-filters';
-import { compareFormat, territoryNamesBySide } from './compare-format';
+import { compareFormat, territoryNameOn, territoryNamesBySide } from './compare-format';
 
 /** Rows rendered at a time; "Show more" adds as many again. */
 export const MOVED_PAGE = 200;
@@ -29,8 +29,7 @@ export function MovedAccountsTable({ comparison }: { comparison: ScenarioCompari
 
   const names = useMemo(() => territoryNamesBySide(territories), [territories]);
   const colorOf = useMemo(() => new Map(territories.map((x) => [x.id, x.color])), [territories]);
-  const territoryName = (id: number, side: 'before' | 'after') =>
-    id < 0 ? t('compare.unassigned') : (names[side].get(id) ?? names[side === 'before' ? 'after' : 'before'].get(id) ?? String(id));
+  const territoryName = (id: number, side: 'before' | 'after') => territoryNameOn(names, id, side, t('compare.unassigned'));
   // Territories that accounts actually leave and join, for the two selects.
   const choices = useMemo(() => {
     const seen = (column: Int32Array) => new Set(column);
@@ -38,7 +37,7 @@ export function MovedAccountsTable({ comparison }: { comparison: ScenarioCompari
     const to = seen(moved.to);
     const list = (ids: Set<number>, side: 'before' | 'after') =>
       [...ids]
-        .map((id) => ({ id, name: id < 0 ? t('compare.unassigned') : (names[side].get(id) ?? names[side === 'before' ? 'after' : 'before'].get(id) ?? String(id)) }))
+        .map((id) => ({ id, name: territoryNameOn(names, id, side, t('compare.unassigned')) }))
         .sort((a, b) => (a.id < 0 ? 1 : b.id < 0 ? -1 : a.name.localeCompare(b.name)));
     return { from: list(from, 'before'), to: list(to, 'after') };
   }, [moved, names, t]);

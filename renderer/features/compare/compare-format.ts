@@ -33,3 +33,12 @@ export function territoryNamesBySide(territories: readonly { id: number; names: 
   }
   return { before, after };
 }
+
+/**
+ * A territory's name on one side of the comparison, else its name on the other side (a
+ * territory only one scenario has), else its id; `unassigned` for no territory (id < 0).
+ */
+export function territoryNameOn(names: ReturnType<typeof territoryNamesBySide>, id: number, side: 'before' | 'after', unassigned: string): string {
+  if (id < 0) return unassigned;
+  return names[side].get(id) ?? names[side === 'before' ? 'after' : 'before'].get(id) ?? String(id);
+}

@@ -85,12 +85,13 @@ function growByOffsets(problem: BalanceProblem, owner: Int32Array, homes: Int32A
   const offer = (i: number, t: number) => {
     for (let p = 0; p < c; p++) if (near[i * c + p] === t) return heap.push(i * k + t, key(i, t));
   };
-  for (let i = 0; i < n; i++) {
-    const t = owner[i]!;
-    if (t < 0 || !isGrowing[t]) continue;
-    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) if (owner[neighbors[e]!] === -1) offer(neighbors[e]!, t);
-  }
-  const grow = (claim: (i: number, t: number) => void) => {
+  /** Claims the free neighbours of every growing territory's cells, then grows them, the lowest key first. */
+  const spread = (claim: (i: number, t: number) => void) => {
+    for (let i = 0; i < n; i++) {
+      const t = owner[i]!;
+      if (t < 0 || !isGrowing[t]) continue;
+      for (let e = offsets[i]!; e < offsets[i + 1]!; e++) if (owner[neighbors[e]!] === -1) claim(neighbors[e]!, t);
+    }
     while (heap.size > 0) {
       const code = heap.pop();
       const i = Math.floor(code / k);
@@ -100,17 +101,11 @@ function growByOffsets(problem: BalanceProblem, owner: Int32Array, homes: Int32A
       for (let e = offsets[i]!; e < offsets[i + 1]!; e++) if (owner[neighbors[e]!] === -1) claim(neighbors[e]!, t);
     }
   };
-  grow(offer);
+  spread(offer);
   // Pockets no territory they list reached: walled in by territories whose homes are not
   // among their nearest (where many homes crowd together). The territories around them
   // grow in, in the same order, so every territory stays one piece.
-  const claimAny = (i: number, t: number) => heap.push(i * k + t, key(i, t));
-  for (let i = 0; i < n; i++) {
-    const t = owner[i]!;
-    if (t < 0 || !isGrowing[t]) continue;
-    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) if (owner[neighbors[e]!] === -1) claimAny(neighbors[e]!, t);
-  }
-  grow(claimAny);
+  spread((i, t) => heap.push(i * k + t, key(i, t)));
   for (let i = 0; i < n; i++) {
     if (owner[i] !== -1) continue;
     let best = near[i * c]!;

@@ -31,16 +31,16 @@ export function restrictTo(problem: BalanceProblem, plan: Int32Array, active: Ui
   }
   const cells: number[] = [];
   for (let i = 0; i < plan.length; i++) if (plan[i]! >= 0 && active[plan[i]!]) cells.push(i);
-  const index = new Map<number, number>();
-  cells.forEach((c, x) => index.set(c, x));
+  const index = new Int32Array(plan.length).fill(-1);
+  cells.forEach((c, x) => (index[c] = x));
   const m = cells.length;
   const offsets = new Int32Array(m + 1);
   const neighbours: number[] = [];
   for (let x = 0; x < m; x++) {
     const i = cells[x]!;
     for (let e = problem.offsets[i]!; e < problem.offsets[i + 1]!; e++) {
-      const y = index.get(problem.neighbors[e]!);
-      if (y !== undefined) neighbours.push(y);
+      const y = index[problem.neighbors[e]!]!;
+      if (y >= 0) neighbours.push(y);
     }
     offsets[x + 1] = neighbours.length;
   }
@@ -65,7 +65,7 @@ export function restrictTo(problem: BalanceProblem, plan: Int32Array, active: Ui
       tolerance: problem.tolerance,
       travelWeight: problem.travelWeight ? pick(problem.travelWeight) : null,
       capacity: territories.map((t) => problem.capacity[t]!),
-      home: Int32Array.from(territories, (t) => (problem.home[t]! >= 0 ? (index.get(problem.home[t]!) ?? -1) : -1)),
+      home: Int32Array.from(territories, (t) => (problem.home[t]! >= 0 ? index[problem.home[t]!]! : -1)),
       frozen: Uint8Array.from(cells, (i) => problem.frozen[i]!),
       locked: Uint8Array.from(territories, (t) => problem.locked[t]!),
       fixedLoad,

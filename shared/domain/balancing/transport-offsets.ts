@@ -6,7 +6,7 @@
  * diagram (balanced k-means with fixed centres).
  */
 
-const EARTH_RADIUS_KM = 6371.0088;
+import { EARTH_RADIUS_KM } from '../geo/great-circle';
 
 export interface NearestHomes {
   /** Per cell, its `c` candidate territories, nearest home first (-1 past the end, and for cells that are not free). */
@@ -72,12 +72,9 @@ export interface OffsetProblem {
   growing: readonly number[];
   /** The typical cost difference between neighbouring homes (sets the smoothing). */
   scale: number;
-  /** Smoothing stages (default 8) and scaling steps per stage (default 60). */
-  stages?: number;
-  iterationsPerStage?: number;
-  /** Offsets to start from (a previous solution) and the smoothing of the first stage (default: a quarter of `scale`). */
-  lambda?: Float64Array;
-  firstEps?: number;
+  /** Smoothing stages (the first at a quarter of `scale`, each next one half as smooth) and scaling steps per stage. */
+  stages: number;
+  iterationsPerStage: number;
 }
 
 /** Stop a stage when every territory is within this fraction of its target. */
@@ -95,9 +92,8 @@ export function solveOffsets(problem: OffsetProblem): Float64Array {
   const { start, near, cost, c, weight, fixed, target, growing } = problem;
   const n = start.length;
   const k = target.length;
-  const stages = problem.stages ?? 8;
-  const iterations = problem.iterationsPerStage ?? 60;
-  const lambda = problem.lambda ? Float64Array.from(problem.lambda) : new Float64Array(k);
+  const { stages, iterationsPerStage: iterations } = problem;
+  const lambda = new Float64Array(k);
   // Per stage, the kernel of the rows with more than one candidate in reach, packed: only
   // its non-zero entries (late stages leave few per row), row after row.
   const rowStart = new Int32Array(n + 1);
@@ -107,7 +103,7 @@ export function solveOffsets(problem: OffsetProblem): Float64Array {
   const u = new Float64Array(k);
   const mass = new Float64Array(k);
   const stageFixed = new Float64Array(k);
-  for (let stage = 0, eps = problem.firstEps ?? 0.25 * problem.scale; stage < stages; stage++, eps *= 0.5) {
+  for (let stage = 0, eps = 0.25 * problem.scale; stage < stages; stage++, eps *= 0.5) {
     stageFixed.set(fixed);
     let rowCount = 0;
     let entries = 0;

@@ -54,5 +54,3 @@ export function minCostAssignment(cost: Float64Array, k: number): Int32Array {
   for (let j = 1; j <= k; j++) columnOfRow[rowOfColumn[j]! - 1] = j - 1;
   return columnOfRow;
 }
-
-/** Squared chord between points a and b of a unit-vector array. */
