@@ -13,7 +13,7 @@ const EDITS = 40;
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
-function figuresOf(f: PlanFigures, tolerance: number) {
+export function figuresOf(f: PlanFigures, tolerance: number) {
   const ratio: Record<string, number> = {};
   for (const [k, v] of Object.entries(f.maxDeviation)) ratio[k] = f.granularity[k]! > 0 ? round(v / f.granularity[k]!) : 0;
   return {

@@ -12,6 +12,7 @@ import { runImportSuite } from './import-bench';
 import { runScenarioSuite } from './scenario-bench';
 import { runExportSuite } from './export-bench';
 import { runExactSuite } from './exact-bench';
+import { runScaleSuite } from './scale-bench';
 import { time } from './measure';
 
 /**
@@ -24,8 +25,8 @@ export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
   const now = () => new Date();
   const suite = typeof args.flags.get('suite') === 'string' ? (args.flags.get('suite') as string) : 'all';
-  if (!['all', 'foundation', 'balancing', 'scenarios', 'export', 'exact', 'import'].includes(suite)) {
-    throw new UsageError('--suite must be all, foundation, balancing, scenarios, export, exact or import.');
+  if (!['all', 'foundation', 'balancing', 'scenarios', 'export', 'exact', 'import', 'scale'].includes(suite)) {
+    throw new UsageError('--suite must be all, foundation, balancing, scenarios, export, exact, import or scale.');
   }
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   try {
@@ -42,6 +43,11 @@ export async function runBench(args: ParsedArgs, io: Io): Promise<void> {
       writeFileSync(importOut, `${JSON.stringify(importReport, null, 2)}\n`);
       io.out(JSON.stringify(importReport, null, 2));
       io.err(`Wrote ${importOut}`);
+    }
+    if (suite === 'all' || suite === 'scale') {
+      // H-1.5M: the million-cell build (K = 500), on its own instance.
+      const scale = runScaleSuite(scratch, (line) => io.err(line));
+      writeReport(io, outDir, { suite: 'scale', at: now().toISOString(), machine, figures: scale });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
