@@ -37,7 +37,7 @@ function printInfo(io: Io, info: WorkspaceInfo, json: boolean): void {
 
 export function createCommand(args: ParsedArgs, io: Io): void {
   const file = fileArg(args);
-  const workspace = Workspace.create(file, intFlag(args.flags, 'resolution', 7, 0, 15), now);
+  const workspace = Workspace.create(file, intFlag(args.flags, 'resolution', 7, 0, 15), now, { baseline: Workspace.NEW_BASELINE });
   try {
     printInfo(io, workspace.info(), args.flags.has('json'));
   } finally {

@@ -86,6 +86,20 @@ describe('importing accounts into a new workspace', () => {
     const area = await h.client.call('studyArea.get', {});
     expect(area.adjacencyOffsets.length).toBe(info.cells + 1);
     expect([...area.accounts].reduce((a, b) => a + b, 0)).toBe(5);
+
+    // The new workspace came with an empty baseline: the imported cells are on it, unassigned, and can be painted at once.
+    const scenarios = await h.client.call('scenario.list', {});
+    expect(scenarios.map((s) => [s.name, s.isBaseline])).toEqual([['Baseline', true]]);
+    const scenarioId = scenarios[0]!.id;
+    const before = await h.client.call('assignment.get', { scenarioId });
+    expect(before.territoryOfCell.length).toBe(info.cells);
+    expect(before.territoryOfCell.every((t) => t === -1)).toBe(true);
+    const denver = area.accounts.findIndex((a) => a > 0);
+    await h.client.call('command.execute', { scenarioId, command: { type: 'territory.create', territory: { id: 1, name: 'Front Range', color: '#1f77b4', repId: null, parentId: null, locked: false } } });
+    await h.client.call('command.execute', { scenarioId, command: { type: 'territory.assignCells', cells: [denver], to: 1 } });
+    const [territory] = await h.client.call('territory.list', { scenarioId });
+    expect(territory).toMatchObject({ name: 'Front Range', cells: 1 });
+    expect(territory!.accounts).toBe(area.accounts[denver]);
   });
 
   it('reuses the saved mapping for the same layout and reports updated and missing accounts on re-import', async () => {

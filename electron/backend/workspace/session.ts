@@ -59,7 +59,7 @@ export class WorkspaceSession {
     const target = resolve(path);
     this.closeCurrent();
     try {
-      this.current = Workspace.create(target, resolution, this.options.now);
+      this.current = Workspace.create(target, resolution, this.options.now, { baseline: Workspace.NEW_BASELINE });
     } catch (error) {
       return this.fail(target, error);
     }

@@ -62,13 +62,21 @@ export class Workspace {
     return new Workspace(path, openDb(path), now);
   }
 
-  /** Creates an empty workspace at `resolution`; fill it with `writeWorkspaceContent`. */
-  static create(path: string, resolution: number, now: () => Date): Workspace {
+  /** The name of the empty baseline scenario that a new workspace starts with. */
+  static readonly NEW_BASELINE = 'Baseline';
+
+  /**
+   * Creates an empty workspace at `resolution`; fill it with `writeWorkspaceContent`, or
+   * give it an empty `baseline` scenario (a new workspace a user starts from: accounts
+   * imported into it are then on the map, and territories can be drawn on it at once).
+   */
+  static create(path: string, resolution: number, now: () => Date, options: { baseline?: string } = {}): Workspace {
     const db = createDb(path);
     db.transaction(() => {
       setMeta(db, 'name', basename(path).replace(/\.tessera$/i, ''));
       setMeta(db, 'created_at', now().toISOString());
       setMeta(db, 'resolution', String(resolution));
+      if (options.baseline) insertScenario(db, { name: options.baseline, createdAt: now().toISOString(), isBaseline: true });
     })();
     return new Workspace(path, db, now);
   }
