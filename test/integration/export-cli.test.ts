@@ -118,7 +118,7 @@ describe('tessera export', () => {
     await json('import', 'alignment', join(temp.dir, 'plan.csv'), '--workspace', ws, '--scenario', 'Plan');
     const out = await json('export', 'csv', '--table', 'postal', '--workspace', ws, '--scenario', 'Plan', '--out', temp.dir);
     expect(out).toMatchObject({ records: 4 });
-    const ids = withWorkspace((w) => new Map(w.territoryRecords(w.scenarios()[0]!.id).map((t) => [t.name, t.id])), ws);
+    const ids = withWorkspace((w) => new Map(w.territoryRecords(w.scenarios().find((s) => s.name === 'Plan')!.id).map((t) => [t.name, t.id])), ws);
     expect(readFileSync(out.path, 'utf8').trimEnd().split('\r\n')).toEqual([
       'postal_code,territory_id,territory_name,rep_id,rep_name,accounts',
       `02134,${ids.get('East')},East,,,2`,
