@@ -2,6 +2,7 @@ export const USAGE = `Tessera — sales territory design on an H3 hexagon grid.
 
 Usage:
   tessera create <file> [--resolution r] [--json]     create an empty workspace (default r = 7)
+                                                      with an empty baseline scenario
   tessera demo <file> [--resolution r] [--accounts n] [--reps n] [--seed s] [--force] [--json]
                                                       write the demo workspace (contiguous US)
   tessera info <file> [--json]                        describe a workspace
@@ -65,7 +66,7 @@ Usage:
   tessera attainment --workspace <ws> --scenario <name> [--measure m] [--period p ...]
           [--threshold t] [--potential m] [--json]    actual against goal per territory and period,
                                                       trend, potential left, flagged territories
-  tessera bench [--out dir] [--suite all|foundation|balancing|scenarios|export|exact|import]
+  tessera bench [--out dir] [--suite all|foundation|balancing|scenarios|export|exact|import|scale]
                                                       run the benchmarks, write JSON
   tessera help                                        this text
 
