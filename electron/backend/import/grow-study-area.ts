@@ -1,6 +1,5 @@
-import { cellToLatLng } from 'h3-js';
+import { cellArea, cellToLatLng } from 'h3-js';
 import { buildAdjacency } from '../../../shared/domain/h3/build-adjacency';
-import { cellAreasKm2 } from '../../../shared/domain/h3/cell-areas';
 import { CellTable, cellBits, readCellBits } from '../../../shared/domain/h3/cell-bits';
 import { connectedComponents } from '../../../shared/domain/graph/connected-components';
 import { landCells, type LandCells } from './land-cells';
@@ -32,23 +31,14 @@ export function growStudyArea(
   const outsideCells = new Set<string>();
   for (const cell of distinct) if (!known.has(cell)) outsideCells.add(cell);
   if (outsideCells.size === 0) return null;
-  let oLat: Float64Array;
-  let oLon: Float64Array;
-  if (outsideCells.size === distinct.size) {
-    // Every record is outside (a new workspace, say).
-    oLat = new Float64Array(recordCells.length);
-    oLon = new Float64Array(recordCells.length);
-    for (let i = 0; i < recordCells.length; i++) {
-      oLat[i] = lat[i]!;
-      oLon[i] = lon[i]!;
-    }
-  } else {
+  // The land of the outside points, unless the caller worked it out already (the import's placing thread does).
+  const outsidePoints = (): [Float64Array, Float64Array] => {
+    if (outsideCells.size === distinct.size) return [Float64Array.from(recordCells, (_, i) => lat[i]!), Float64Array.from(recordCells, (_, i) => lon[i]!)]; // every record is outside (a new workspace, say)
     const outside: number[] = [];
     for (let i = 0; i < recordCells.length; i++) if (outsideCells.has(recordCells[i]!)) outside.push(i);
-    oLat = Float64Array.from(outside, (i) => lat[i]!);
-    oLon = Float64Array.from(outside, (i) => lon[i]!);
-  }
-  const landCellsTaken = land ?? landCells(oLat, oLon, resolution);
+    return [Float64Array.from(outside, (i) => lat[i]!), Float64Array.from(outside, (i) => lon[i]!)];
+  };
+  const landCellsTaken = land ?? landCells(...outsidePoints(), resolution);
   // The records' own strings go in first, so the new cells reuse them (a later lookup of
   // a record's cell then finds the very same string).
   const added = new DistinctCells();
@@ -79,10 +69,11 @@ export function growStudyArea(
     }
     const cell = h3[i]!;
     // h3-js takes a cell as its [lower, upper] halves too, which spares it parsing the text.
-    const [la, lo] = cellToLatLng(readCellBits(cell) ? [cellBits.lo >>> 0, cellBits.hi] : cell);
+    const bits = readCellBits(cell) ? [cellBits.lo >>> 0, cellBits.hi] : cell;
+    const [la, lo] = cellToLatLng(bits);
     newLat[i] = la;
     newLon[i] = lo;
-    areaKm2[i] = cellAreasKm2([cell])[0]!;
+    areaKm2[i] = cellArea(bits, 'km2');
   });
   const graph = buildAdjacency([...existing, ...h3]);
   return { h3, lat: newLat, lon: newLon, areaKm2, graph, component: connectedComponents(graph).component, places: landCellsTaken.places };

@@ -151,7 +151,8 @@ export function servePointPlacer(request: { resolution: number; withLand: boolea
         placer.prefetch();
       } else if (message.type === 'finish') {
         const placed = placer.finish();
-        post({ type: 'placed', placed }, [placed.hi.buffer as ArrayBuffer, placed.lo.buffer as ArrayBuffer]);
+        const land = placed.land ? [placed.land.lat, placed.land.lon, placed.land.areaKm2] : [];
+        post({ type: 'placed', placed }, [placed.hi, placed.lo, ...land].map((a) => a.buffer as ArrayBuffer));
       }
     } catch (error) {
       post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });

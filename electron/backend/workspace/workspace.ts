@@ -72,11 +72,12 @@ export class Workspace {
    */
   static create(path: string, resolution: number, now: () => Date, options: { baseline?: string } = {}): Workspace {
     const db = createDb(path);
+    const createdAt = now().toISOString();
     db.transaction(() => {
       setMeta(db, 'name', basename(path).replace(/\.tessera$/i, ''));
-      setMeta(db, 'created_at', now().toISOString());
+      setMeta(db, 'created_at', createdAt);
       setMeta(db, 'resolution', String(resolution));
-      if (options.baseline) insertScenario(db, { name: options.baseline, createdAt: now().toISOString(), isBaseline: true });
+      if (options.baseline) insertScenario(db, { name: options.baseline, createdAt, isBaseline: true });
     })();
     return new Workspace(path, db, now);
   }

@@ -9,7 +9,7 @@ import { figuresOf } from './balancing-bench';
 import { metisPeerFigures } from './metis-peer';
 
 /** H-1.5M of BENCHMARKS.md: the contiguous US at res 7, 1M accounts, 500 reps. */
-export const H15M = { resolution: 7, accounts: 1_000_000, reps: 500, seed: 2026 } as const;
+const H15M = { resolution: 7, accounts: 1_000_000, reps: 500, seed: 2026 } as const;
 const TOLERANCE = 0.03;
 
 const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20);
@@ -41,6 +41,7 @@ export function runScaleSuite(scratch: string, log: (line: string) => void) {
     const first = balance(wp.problem, { mode: 'build', prior: null, seed: 1 });
     const second = balance(wp.problem, { mode: 'build', prior: null, seed: 1 });
     const rssAfterBuild = process.memoryUsage().rss;
+    const hashes = [planHash(first.plan), planHash(second.plan)];
     const built = evaluatePlan(evaluation, first.plan);
     log('scale: METIS, when installed (1 constraint)…');
     const metis = metisPeerFigures(wp.problem, evaluation, TOLERANCE, { constraints: [0] });
@@ -54,7 +55,7 @@ export function runScaleSuite(scratch: string, log: (line: string) => void) {
         searchMoves: first.moves,
         ...figuresOf(built, TOLERANCE),
       },
-      determinism: { hashes: [planHash(first.plan), planHash(second.plan)], identical: planHash(first.plan) === planHash(second.plan) },
+      determinism: { hashes, identical: hashes[0] === hashes[1] },
       memory: { rssAfterBuildMB: megabytes(rssAfterBuild), processPeakMB: Math.round(process.resourceUsage().maxRSS / 1024) },
       peers: { metisWorkloadOnly: metis },
     };

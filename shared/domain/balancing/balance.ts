@@ -62,7 +62,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   const units = unitVectors(problem.lat, problem.lon);
   const progress = options.onProgress ?? (() => {});
   const deadline = started + (options.timeLimitMs ?? 10_000);
-  // The combined balance weight and each territory's share of it: the start and the transfers use both.
+  // The combined balance weight and each territory's share of it, for every phase that needs them (home picks, the start, growth, transfers).
   const weight = combinedWeight(problem);
   const capacityTotal = problem.capacity.reduce((a, b) => a + b, 0);
   const share = Float64Array.from(problem.capacity, (c) => c / capacityTotal);
@@ -71,7 +71,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   let anchors: Int32Array;
   if (options.mode === 'build') {
     progress(0, 'seeding');
-    anchors = pickHomes(problem, units, options.seed);
+    anchors = pickHomes(problem, units, options.seed, weight);
     const start = new Int32Array(n).fill(-1);
     if (options.prior) {
       for (let i = 0; i < n; i++) {
@@ -85,7 +85,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
     const prior = options.prior!;
     plan = Int32Array.from(prior);
     anchors = standInHomes(problem, plan, units);
-    if (plan.some((t) => t < 0)) plan = growBalanced(problem, plan, anchors, units);
+    if (plan.some((t) => t < 0)) plan = growBalanced(problem, plan, anchors, units, weight, share);
   }
 
   const minTolerance = Math.max(1e-4, Math.min(...problem.tolerance));
@@ -145,13 +145,12 @@ function validate(problem: BalanceProblem, options: BalanceOptions): void {
  * Home cells for a build: the given home where there is one; otherwise weighted
  * k-means++ picks (seeded), far from the homes already chosen and where the weight is.
  */
-function pickHomes(problem: BalanceProblem, units: Float64Array, seed: number): Int32Array {
+function pickHomes(problem: BalanceProblem, units: Float64Array, seed: number, weight: Float64Array): Int32Array {
   const n = problem.offsets.length - 1;
   const k = problem.capacity.length;
   const homes = Int32Array.from(problem.home);
   if (homes.every((h) => h >= 0)) return homes;
   const rng = createRng(seed);
-  const weight = combinedWeight(problem);
   const nearest = new Float64Array(n).fill(Infinity);
   const update = (h: number) => {
     for (let i = 0; i < n; i++) {

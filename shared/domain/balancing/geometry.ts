@@ -44,12 +44,16 @@ export function nearestCells(units: Float64Array, points: readonly { lat: number
   const out = new Int32Array(points.length).fill(-1);
   if (n === 0) return out;
   const bandOf = (z: number) => Math.min(Z_BANDS - 1, Math.max(0, Math.floor(((z + 1) / 2) * Z_BANDS)));
+  const band = new Uint16Array(n);
   const bandStart = new Int32Array(Z_BANDS + 1);
-  for (let i = 0; i < n; i++) bandStart[bandOf(units[3 * i + 2]!) + 1]!++;
+  for (let i = 0; i < n; i++) {
+    band[i] = bandOf(units[3 * i + 2]!);
+    bandStart[band[i]! + 1]!++;
+  }
   for (let b = 0; b < Z_BANDS; b++) bandStart[b + 1]! += bandStart[b]!;
   const fill = bandStart.slice(0, Z_BANDS);
   const sorted = new Int32Array(n);
-  for (let i = 0; i < n; i++) sorted[fill[bandOf(units[3 * i + 2]!)]!++] = i;
+  for (let i = 0; i < n; i++) sorted[fill[band[i]!]!++] = i;
   const bandHeight = 2 / Z_BANDS;
   points.forEach((p, j) => {
     const phi = (p.lat * Math.PI) / 180;

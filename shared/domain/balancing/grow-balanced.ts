@@ -34,16 +34,15 @@ export function combinedWeight(problem: BalanceProblem): Float64Array {
  * @param start territory position per cell, -1 for cells to grow into
  * @param homes home cell per territory (all ≥ 0)
  * @param units unit vectors of the cell centroids (`unitVectors`)
+ * @param weight combined balance weight per cell (`combinedWeight`)
+ * @param share each territory's share of the combined weight
  * @returns the grown plan (a new array); every cell is assigned
  */
-export function growBalanced(problem: BalanceProblem, start: Int32Array, homes: Int32Array, units: Float64Array): Int32Array {
+export function growBalanced(problem: BalanceProblem, start: Int32Array, homes: Int32Array, units: Float64Array, weight: Float64Array, share: ArrayLike<number>): Int32Array {
   const { offsets, neighbors } = problem;
   const n = offsets.length - 1;
   const k = homes.length;
   const owner = Int32Array.from(start);
-  const weight = combinedWeight(problem);
-  const capacityTotal = problem.capacity.reduce((a, b) => a + b, 0);
-  const share = problem.capacity.map((c) => c / capacityTotal);
   const load = new Float64Array(k);
   for (let i = 0; i < n; i++) if (owner[i]! >= 0) load[owner[i]!]! += weight[i]!;
 
