@@ -3,6 +3,7 @@ import { unitVectors, chordKm } from './geometry';
 import { combinedWeight, growBalanced } from './grow-balanced';
 import { flowTransfer } from './flow-transfer';
 import { localSearch } from './local-search';
+import { POLISH_MAX_CELLS, polishSmall } from './polish';
 import { powerDiagramStart } from './power-start';
 import { restrictTo } from './sub-problem';
 import type { BalanceOptions, BalanceProblem, BalanceResult } from './problem';
@@ -120,6 +121,10 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
     shouldStop: options.shouldStop,
     onRound: (round) => progress(Math.min(0.99, 0.4 + 0.6 * (1 - 1 / (1 + round / 20))), 'improving'),
   });
+  if (options.mode === 'build' && !outcome.cancelled && n <= POLISH_MAX_CELLS) {
+    progress(0.95, 'polishing');
+    polishSmall(problem, plan, { anchors, units, rng: createRng(options.seed ^ 0x5eed), deadline });
+  }
   progress(1, 'done');
   return { plan, cancelled: outcome.cancelled, moves: outcome.moves, rounds: outcome.rounds, elapsedMs: Date.now() - started };
 }
