@@ -121,12 +121,13 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
     shouldStop: options.shouldStop,
     onRound: (round) => progress(Math.min(0.99, 0.4 + 0.6 * (1 - 1 / (1 + round / 20))), 'improving'),
   });
-  if (options.mode === 'build' && !outcome.cancelled && n <= POLISH_MAX_CELLS) {
+  let cancelled = outcome.cancelled;
+  if (options.mode === 'build' && !cancelled && n <= POLISH_MAX_CELLS && plan.every((t) => t >= 0)) {
     progress(0.95, 'polishing');
-    polishSmall(problem, plan, { anchors, units, rng: createRng(options.seed ^ 0x5eed), deadline });
+    cancelled = polishSmall(problem, plan, { anchors, units, rng: createRng(options.seed ^ 0x5eed), deadline, shouldStop: options.shouldStop }).cancelled;
   }
   progress(1, 'done');
-  return { plan, cancelled: outcome.cancelled, moves: outcome.moves, rounds: outcome.rounds, elapsedMs: Date.now() - started };
+  return { plan, cancelled, moves: outcome.moves, rounds: outcome.rounds, elapsedMs: Date.now() - started };
 }
 
 function validate(problem: BalanceProblem, options: BalanceOptions): void {

@@ -88,4 +88,14 @@ describe('polishSmall', () => {
     expect(score(p, plan, units).worst).toBeLessThanOrEqual(1e-9);
     expect(territoriesConnected(p, plan)).toBe(true);
   });
+
+  it('stops when asked, keeping the plan it had', () => {
+    const { problem } = latticeInstance({ n: 100, k: 5, seed: 4 });
+    const units = unitVectors(problem.lat, problem.lon);
+    const start = balance(problem, { mode: 'build', prior: null, seed: 4, timeLimitMs: 0 }).plan;
+    const plan = Int32Array.from(start);
+    const outcome = polishSmall(problem, plan, { anchors: problem.home, units, rng: createRng(4), deadline: Infinity, shouldStop: () => true });
+    expect(outcome).toMatchObject({ cancelled: true, steps: 0 });
+    expect(Array.from(plan)).toEqual(Array.from(start));
+  });
 });

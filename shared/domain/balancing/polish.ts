@@ -20,6 +20,7 @@ export interface PolishOptions {
   units: Float64Array;
   rng: Rng;
   deadline: number;
+  shouldStop?: () => boolean;
 }
 
 /**
@@ -39,9 +40,9 @@ export interface PolishOptions {
  * single moves that an exhaustive search still beats.
  *
  * @param owner territory position per cell, every cell assigned; changed in place
- * @returns the steps taken and how many were accepted
+ * @returns the steps taken, how many were accepted, and whether a stop was requested (the best plan so far is kept)
  */
-export function polishSmall(problem: BalanceProblem, owner: Int32Array, options: PolishOptions): { steps: number; accepted: number } {
+export function polishSmall(problem: BalanceProblem, owner: Int32Array, options: PolishOptions): { steps: number; accepted: number; cancelled: boolean } {
   const { offsets, neighbors, weights, frozen, locked } = problem;
   const n = owner.length;
   const k = problem.capacity.length;
@@ -157,8 +158,15 @@ export function polishSmall(problem: BalanceProblem, owner: Int32Array, options:
   const cold = hot * 1e-3;
   let accepted = 0;
   let step = 0;
+  let cancelled = false;
   for (; step < steps; step++) {
-    if ((step & 1023) === 0 && Date.now() > options.deadline) break;
+    if ((step & 1023) === 0) {
+      if (Date.now() > options.deadline) break;
+      if (options.shouldStop?.()) {
+        cancelled = true;
+        break;
+      }
+    }
     const phase = step % chainSteps;
     if (phase === 0 && step > 0) {
       // Each chain starts again, hot, from the best plan so far.
@@ -206,7 +214,7 @@ export function polishSmall(problem: BalanceProblem, owner: Int32Array, options:
     record();
   }
   owner.set(best);
-  return { steps: step, accepted };
+  return { steps: step, accepted, cancelled };
 
   /** The median cost increase of sampled single moves that would raise the cost (1 % of the travel when none does). */
   function typicalUphill(): number {
