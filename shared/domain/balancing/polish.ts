@@ -50,17 +50,14 @@ export function polishSmall(problem: BalanceProblem, owner: Int32Array, options:
   const { anchors, units, rng } = options;
   const capacityTotal = problem.capacity.reduce((a, b) => a + b, 0);
   const load = new Float64Array(k * m);
+  countLoads();
+  // Targets from the totals, which are the loads summed (cells plus accounts placed by name).
   const target = new Float64Array(k * m);
   for (let a = 0; a < m; a++) {
     let total = 0;
-    for (let i = 0; i < n; i++) {
-      total += weights[a]![i]!;
-      load[owner[i]! * m + a]! += weights[a]![i]!;
-    }
-    if (problem.fixedLoad) for (let t = 0; t < k; t++) total += problem.fixedLoad[t * m + a]!;
+    for (let t = 0; t < k; t++) total += load[t * m + a]!;
     for (let t = 0; t < k; t++) target[t * m + a] = (total * problem.capacity[t]!) / capacityTotal;
   }
-  if (problem.fixedLoad) for (let j = 0; j < k * m; j++) load[j]! += problem.fixedLoad[j]!;
   const tau = problem.tolerance;
 
   // Travel of cell i in territory t, in units of the starting plan's total travel.
@@ -195,7 +192,7 @@ export function polishSmall(problem: BalanceProblem, owner: Int32Array, options:
       record();
       continue;
     }
-    // A trade: i goes to t, then a cell of t next to s (j itself, or one of its neighbours) comes back.
+    // A trade: i goes to t and its neighbour j, of t, comes back to s.
     if (fixedCell[j]) continue;
     const dx1 = excessDelta(i, s, t);
     if (!staysConnected(i, s)) continue;
@@ -234,11 +231,15 @@ export function polishSmall(problem: BalanceProblem, owner: Int32Array, options:
     return ups[ups.length >> 1]!;
   }
 
-  function reset(): void {
-    owner.set(best);
+  function countLoads(): void {
     load.fill(0);
     for (let a = 0; a < m; a++) for (let i = 0; i < n; i++) load[owner[i]! * m + a]! += weights[a]![i]!;
     if (problem.fixedLoad) for (let x = 0; x < k * m; x++) load[x]! += problem.fixedLoad[x]!;
+  }
+
+  function reset(): void {
+    owner.set(best);
+    countLoads();
     excess = bestExcess;
     travel = bestTravel;
   }
