@@ -7,6 +7,7 @@
  */
 
 import { EARTH_RADIUS_KM } from '../geo/great-circle';
+import { cubeBoxes } from './cube-boxes';
 
 export interface NearestHomes {
   /** Per cell, its `c` candidate territories, nearest home first (-1 past the end, and for cells that are not free). */
@@ -18,39 +19,78 @@ export interface NearestHomes {
   meanNearestKm: number;
 }
 
+/** Free cells per cube of the search grid in `nearestHomes`. */
+const CELLS_PER_CUBE = 48;
+
 /**
  * The `candidates` nearest homes of every free cell (start < 0), among the territories
- * listed in `growing`. O(cells × territories).
+ * listed in `growing`, nearest first (ties to the territory listed first). The cells are
+ * grouped into small cubes (`cubeBoxes`); a cube lists the homes within its own c-th
+ * nearest distance plus twice its radius, which by the triangle inequality holds the c
+ * nearest of each of its cells, and each cell scans only those. The same result as scanning
+ * every home for every cell: 500 homes on 1.47M cells took 4.8 s that way.
  */
 export function nearestHomes(units: Float64Array, homes: Int32Array, growing: readonly number[], start: Int32Array, candidates: number): NearestHomes {
   const n = start.length;
-  const c = Math.min(candidates, growing.length);
+  const g = growing.length;
+  const c = Math.min(candidates, g);
   const near = new Int32Array(n * c).fill(-1);
   const nearKm = new Float64Array(n * c).fill(Infinity);
+  if (c === 0) return { near, nearKm, c, meanNearestKm: 1 };
   const hx = Float64Array.from(growing, (t) => units[3 * homes[t]!]!);
   const hy = Float64Array.from(growing, (t) => units[3 * homes[t]! + 1]!);
   const hz = Float64Array.from(growing, (t) => units[3 * homes[t]! + 2]!);
+  const cubes = cubeBoxes(units, (i) => start[i]! < 0, CELLS_PER_CUBE);
+  const listed = new Int32Array(g);
+  const best = new Float64Array(c);
+  for (let b = 0; b + 1 < cubes.start.length; b++) {
+    const cx = cubes.centre[3 * b]!;
+    const cy = cubes.centre[3 * b + 1]!;
+    const cz = cubes.centre[3 * b + 2]!;
+    // The c-th nearest home of the centre, then every home within it plus twice the radius.
+    best.fill(Infinity);
+    for (let j = 0; j < g; j++) {
+      const d = Math.sqrt((cx - hx[j]!) ** 2 + (cy - hy[j]!) ** 2 + (cz - hz[j]!) ** 2);
+      if (d >= best[c - 1]!) continue;
+      let p = c - 1;
+      while (p > 0 && best[p - 1]! > d) {
+        best[p] = best[p - 1]!;
+        p--;
+      }
+      best[p] = d;
+    }
+    const reach = (best[c - 1]! + 2 * cubes.radius[b]!) * (1 + 1e-9) + 1e-12;
+    let count = 0;
+    for (let j = 0; j < g; j++) {
+      if (Math.sqrt((cx - hx[j]!) ** 2 + (cy - hy[j]!) ** 2 + (cz - hz[j]!) ** 2) <= reach) listed[count++] = j;
+    }
+    for (let q = cubes.start[b]!; q < cubes.start[b + 1]!; q++) {
+      const i = cubes.cells[q]!;
+      const x = units[3 * i]!;
+      const y = units[3 * i + 1]!;
+      const z = units[3 * i + 2]!;
+      const base = i * c;
+      for (let e = 0; e < count; e++) {
+        const j = listed[e]!;
+        const d2 = (x - hx[j]!) ** 2 + (y - hy[j]!) ** 2 + (z - hz[j]!) ** 2;
+        if (d2 >= nearKm[base + c - 1]!) continue;
+        let p = c - 1;
+        while (p > 0 && nearKm[base + p - 1]! > d2) {
+          nearKm[base + p] = nearKm[base + p - 1]!;
+          near[base + p] = near[base + p - 1]!;
+          p--;
+        }
+        nearKm[base + p] = d2;
+        near[base + p] = growing[j]!;
+      }
+    }
+  }
   let meanNearestKm = 0;
   let free = 0;
   for (let i = 0; i < n; i++) {
     if (start[i]! >= 0) continue;
     free++;
-    const x = units[3 * i]!;
-    const y = units[3 * i + 1]!;
-    const z = units[3 * i + 2]!;
     const base = i * c;
-    for (let j = 0; j < growing.length; j++) {
-      const d2 = (x - hx[j]!) ** 2 + (y - hy[j]!) ** 2 + (z - hz[j]!) ** 2;
-      if (d2 >= nearKm[base + c - 1]!) continue;
-      let p = c - 1;
-      while (p > 0 && nearKm[base + p - 1]! > d2) {
-        nearKm[base + p] = nearKm[base + p - 1]!;
-        near[base + p] = near[base + p - 1]!;
-        p--;
-      }
-      nearKm[base + p] = d2;
-      near[base + p] = growing[j]!;
-    }
     for (let p = 0; p < c; p++) nearKm[base + p] = EARTH_RADIUS_KM * Math.sqrt(nearKm[base + p]!);
     meanNearestKm += nearKm[base]!;
   }
