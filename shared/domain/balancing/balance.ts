@@ -102,6 +102,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
     band: deadZone * minTolerance,
     aim: (options.mode === 'build' ? BUILD_DEAD_ZONE : REALIGN_AIM) * minTolerance,
     iterations: options.mode === 'build' ? BUILD_TRANSFER_ROUNDS : REALIGN_TRANSFER_ROUNDS,
+    keepBest: options.mode === 'build',
     deadline,
     shouldStop: options.shouldStop,
   });
