@@ -263,8 +263,7 @@ export function solveLaplacian(k: number, edges: readonly [number, number][], b:
 /**
  * How far the territories are outside their bands, measure by measure: Σ_a β_a·Σ_t
  * max(0, |W_t,a/T_t,a − 1| − band), the evaluator's excess B with the band for τ (unlocked
- * territories only). Per measure, not on the combined weight: on R-220k a realign's rounds
- * lowered B from 6.5 to 4.6 while the combined weight outside the bands rose.
+ * territories only), so plans are compared as the proposal's figures will compare them.
  */
 function excessOutside(problem: BalanceProblem, owner: Int32Array, share: Float64Array, band: number): number {
   const k = share.length;
