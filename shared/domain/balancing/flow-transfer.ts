@@ -1,5 +1,6 @@
 import { MinHeap } from '../graph/min-heap';
 import { chordKm } from './geometry';
+import { measureTotals, territoryLoads } from './territory-loads';
 import type { BalanceProblem } from './problem';
 
 export interface TransferOptions {
@@ -55,6 +56,7 @@ export function flowTransfer(problem: BalanceProblem, owner: Int32Array, options
 
   // The plan least outside the bands so far (see `keepBest`).
   const best = options.keepBest ? Int32Array.from(owner) : null;
+  const totals = best ? measureTotals(problem) : null;
   let bestOutside = Infinity;
   let lastOutside = Infinity;
   let rounds = 0;
@@ -92,7 +94,7 @@ export function flowTransfer(problem: BalanceProblem, owner: Int32Array, options
     let worst = 0;
     for (let t = 0; t < k; t++) worst = Math.max(worst, Math.abs(b[t]!));
     if (best) {
-      lastOutside = excessOutside(problem, owner, options.share, options.band);
+      lastOutside = excessOutside(problem, owner, totals!, options.share, options.band);
       if (lastOutside < bestOutside) {
         bestOutside = lastOutside;
         best.set(owner);
@@ -265,24 +267,19 @@ export function solveLaplacian(k: number, edges: readonly [number, number][], b:
  * max(0, |W_t,a/T_t,a − 1| − band), the evaluator's excess B with the band for τ (unlocked
  * territories only), so plans are compared as the proposal's figures will compare them.
  */
-function excessOutside(problem: BalanceProblem, owner: Int32Array, share: Float64Array, band: number): number {
+function excessOutside(problem: BalanceProblem, owner: Int32Array, totals: Float64Array, share: Float64Array, band: number): number {
   const k = share.length;
+  const m = problem.weights.length;
+  const load = territoryLoads(problem, owner);
   let excess = 0;
-  problem.weights.forEach((w, a) => {
-    const load = new Float64Array(k);
-    let total = 0;
-    for (let i = 0; i < owner.length; i++) {
-      total += w[i]!;
-      if (owner[i]! >= 0) load[owner[i]!]! += w[i]!;
-    }
-    if (!(total > 0)) return;
+  for (let a = 0; a < m; a++) {
     let sum = 0;
     for (let t = 0; t < k; t++) {
-      if (problem.locked[t]) continue;
-      const target = total * share[t]!;
-      if (target > 0) sum += Math.max(0, Math.abs(load[t]! / target - 1) - band);
+      const target = totals[a]! * share[t]!;
+      if (problem.locked[t] || !(target > 0)) continue;
+      sum += Math.max(0, Math.abs(load[t * m + a]! / target - 1) - band);
     }
     excess += problem.measureWeights[a]! * sum;
-  });
+  }
   return excess;
 }

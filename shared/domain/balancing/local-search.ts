@@ -1,4 +1,5 @@
 import { chordKm } from './geometry';
+import { measureTotals, territoryLoads } from './territory-loads';
 import type { BalanceProblem } from './problem';
 
 export interface SearchOptions {
@@ -49,21 +50,9 @@ export function localSearch(problem: BalanceProblem, owner: Int32Array, options:
   const capacityTotal = problem.capacity.reduce((a, b) => a + b, 0);
 
   // Loads and targets, territory-major.
-  const load = new Float64Array(k * m);
+  const load = territoryLoads(problem, owner);
   const target = new Float64Array(k * m);
-  const totals = new Float64Array(m);
-  for (let a = 0; a < m; a++) {
-    const w = weights[a]!;
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      total += w[i]!;
-      const t = owner[i]!;
-      if (t >= 0) load[t * m + a]! += w[i]!;
-    }
-    if (problem.fixedLoad) for (let t = 0; t < k; t++) total += problem.fixedLoad[t * m + a]!;
-    totals[a] = total;
-  }
-  if (problem.fixedLoad) for (let j = 0; j < k * m; j++) load[j]! += problem.fixedLoad[j]!;
+  const totals = measureTotals(problem);
   for (let t = 0; t < k; t++) for (let a = 0; a < m; a++) target[t * m + a] = (totals[a]! * problem.capacity[t]!) / capacityTotal;
   const band = problem.tolerance.map((tau) => tau * options.deadZone);
 

@@ -1,5 +1,6 @@
 import type { Rng } from '../random/create-rng';
 import { chordKm } from './geometry';
+import { territoryLoads } from './territory-loads';
 import type { BalanceProblem } from './problem';
 
 /** Problems up to this many cells get the polish after a build (about 0.3 µs a step). */
@@ -232,9 +233,7 @@ export function polishSmall(problem: BalanceProblem, owner: Int32Array, options:
   }
 
   function countLoads(): void {
-    load.fill(0);
-    for (let a = 0; a < m; a++) for (let i = 0; i < n; i++) load[owner[i]! * m + a]! += weights[a]![i]!;
-    if (problem.fixedLoad) for (let x = 0; x < k * m; x++) load[x]! += problem.fixedLoad[x]!;
+    territoryLoads(problem, owner, load);
   }
 
   function reset(): void {

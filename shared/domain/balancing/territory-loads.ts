@@ -1,0 +1,36 @@
+import type { BalanceProblem } from './problem';
+
+/**
+ * Each territory's load in each measure, k rows of m (`load[t * m + a]`): the weights of
+ * its cells plus the accounts placed in it by name. Cells not assigned (-1) count for none.
+ * @param load filled in place when given (length k × m)
+ */
+export function territoryLoads(problem: BalanceProblem, owner: Int32Array, load?: Float64Array): Float64Array {
+  const k = problem.capacity.length;
+  const m = problem.weights.length;
+  const out = load ?? new Float64Array(k * m);
+  out.fill(0);
+  for (let a = 0; a < m; a++) {
+    const w = problem.weights[a]!;
+    for (let i = 0; i < owner.length; i++) {
+      const t = owner[i]!;
+      if (t >= 0) out[t * m + a]! += w[i]!;
+    }
+  }
+  if (problem.fixedLoad) for (let x = 0; x < k * m; x++) out[x]! += problem.fixedLoad[x]!;
+  return out;
+}
+
+/** Each measure's total over the whole study area: every cell, assigned or not, plus the accounts placed by name. */
+export function measureTotals(problem: BalanceProblem): Float64Array {
+  const k = problem.capacity.length;
+  const m = problem.weights.length;
+  const totals = new Float64Array(m);
+  for (let a = 0; a < m; a++) {
+    let total = 0;
+    for (const w of problem.weights[a]!) total += w;
+    if (problem.fixedLoad) for (let t = 0; t < k; t++) total += problem.fixedLoad[t * m + a]!;
+    totals[a] = total;
+  }
+  return totals;
+}
