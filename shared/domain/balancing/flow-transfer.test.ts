@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluatePlan } from './evaluate-plan';
 import { evaluationOf } from './evaluation-of';
 import { unitVectors } from './geometry';
@@ -40,6 +40,38 @@ describe('flow transfers', () => {
     const result = flowTransfer(problem, plan, { weight, share, anchors: problem.home, units, band, aim: band, iterations: 1, keepBest: true, deadline: Infinity });
     expect(result.cancelled).toBe(false);
     expect(outside(plan, problem, share, band)).toBeLessThanOrEqual(before + 1e-12);
+    expect(evaluatePlan(evaluationOf(problem, measures, 'workload'), plan).contiguityBreaks).toBe(0);
+  });
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it('stops inside a round once the time limit has passed, leaving every territory in one piece', () => {
+    const { problem, measures } = latticeInstance({ n: 240, k: 60, seed: 3, tolerance: 0.02 });
+    const n = problem.offsets.length - 1;
+    const k = problem.capacity.length;
+    const units = unitVectors(problem.lat, problem.lon);
+    const weight = combinedWeight(problem);
+    const share = new Float64Array(k).fill(1 / k);
+    const start = powerDiagramStart(problem, new Int32Array(n).fill(-1), problem.home, units, weight, share);
+    const run = (deadline: number) => {
+      const plan = Int32Array.from(start);
+      flowTransfer(problem, plan, { weight, share, anchors: problem.home, units, band: 0.01, aim: 0.01, iterations: 1, deadline });
+      return plan.reduce((moved, t, i) => moved + (t !== start[i] ? 1 : 0), 0);
+    };
+    // Count the round's flows: the clock is read once before the round and once before each flow.
+    let calls = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (++calls, 0));
+    const fullRound = run(1);
+    const flows = calls - 1;
+    expect(flows).toBeGreaterThan(4);
+    // Now past the limit from the middle flow on.
+    calls = 0;
+    clock.mockImplementation(() => (++calls <= 1 + flows / 2 ? 0 : 1e12));
+    const plan = Int32Array.from(start);
+    flowTransfer(problem, plan, { weight, share, anchors: problem.home, units, band: 0.01, aim: 0.01, iterations: 1, deadline: 1 });
+    const moved = plan.reduce((count, t, i) => count + (t !== start[i] ? 1 : 0), 0);
+    expect(moved).toBeGreaterThan(0);
+    expect(moved).toBeLessThan(fullRound);
     expect(evaluatePlan(evaluationOf(problem, measures, 'workload'), plan).contiguityBreaks).toBe(0);
   });
 });
