@@ -32,8 +32,20 @@ function withinBand(p: BalanceProblem, plan: Int32Array, tolerance: readonly num
   });
 }
 
-/** The least travel over all K^n plans within the band (exhaustive). */
-function bruteForce(p: BalanceProblem, tolerance: readonly number[]): number {
+/** True when every territory is connected and holds its own home. */
+function contiguousWithHomes(p: BalanceProblem, plan: Int32Array): boolean {
+  return p.home.every((h, t) => {
+    if (plan[h] !== t) return false;
+    const seen = new Set([h]);
+    for (const v of seen) {
+      for (let e = p.offsets[v]!; e < p.offsets[v + 1]!; e++) if (plan[p.neighbors[e]!] === t) seen.add(p.neighbors[e]!);
+    }
+    return plan.every((x, i) => x !== t || seen.has(i));
+  });
+}
+
+/** The least travel over all K^n plans within the band (exhaustive); with `contiguous`, over contiguous plans that keep each home. */
+function bruteForce(p: BalanceProblem, tolerance: readonly number[], options: { contiguous?: boolean } = {}): number {
   const n = p.offsets.length - 1;
   const k = p.capacity.length;
   const plan = new Int32Array(n);
@@ -42,6 +54,7 @@ function bruteForce(p: BalanceProblem, tolerance: readonly number[]): number {
     let c = code;
     for (let i = 0; i < n; i++, c = Math.floor(c / k)) plan[i] = c % k;
     if (!withinBand(p, plan, tolerance.map((t) => t - 1e-6))) continue;
+    if (options.contiguous && !contiguousWithHomes(p, plan)) continue;
     best = Math.min(best, totalTravel(p, plan));
   }
   return best;
@@ -83,6 +96,28 @@ describe('exact S-exact MIP (HiGHS)', () => {
     const evaluated = evaluatePlan(latticeEvaluation(instance, tolerance), plan);
     const totalWorkload = p.travelWeight!.reduce((s, v) => s + v, 0);
     expect(evaluated.meanTravelKm! * totalWorkload).toBeCloseTo(exact.objective!, 3);
+  });
+
+  it('with contiguity rows, finds the brute-force contiguous optimum where the unconstrained one is split, and reports none where none exists', () => {
+    const split = latticeInstance({ n: 10, k: 3, seed: 9, measures: 2 });
+    const choice = solveWithFeasibleTolerance(highs, split.problem, 10);
+    const unconstrained = evaluatePlan(latticeEvaluation(split, choice.tolerance), choice.solution.plan!);
+    expect(unconstrained.contiguityBreaks).toBeGreaterThan(0);
+    const best = bruteForce(split.problem, choice.tolerance, { contiguous: true });
+    expect(best).toBeGreaterThan(choice.solution.objective! * 1.01);
+    const exact = solveExact(highs, split.problem, choice.tolerance, 10, { contiguous: true });
+    expect(exact.status).toBe('optimal');
+    expect(Math.abs(exact.objective! - best)).toBeLessThanOrEqual(1e-4 * best + 1e-6);
+    expect(evaluatePlan(latticeEvaluation(split, choice.tolerance), exact.plan!).contiguityBreaks).toBe(0);
+    expect(split.problem.home.every((h, t) => exact.plan![h] === t)).toBe(true);
+
+    const none = latticeInstance({ n: 9, k: 3, seed: 8, measures: 2 });
+    const noneChoice = solveWithFeasibleTolerance(highs, none.problem, 10);
+    expect(noneChoice.solution.plan).not.toBeNull();
+    expect(bruteForce(none.problem, noneChoice.tolerance, { contiguous: true })).toBe(Infinity);
+    const noPlan = solveExact(highs, none.problem, noneChoice.tolerance, 10, { contiguous: true });
+    expect(noPlan.plan).toBeNull();
+    expect(['infeasible', 'unboundedOrInfeasible']).toContain(noPlan.status);
   });
 
   it('reports an impossible band as infeasible, without a plan', () => {

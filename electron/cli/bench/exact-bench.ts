@@ -92,8 +92,14 @@ function targets(problem: BalanceProblem): number[][] {
  * The MIP in CPLEX LP format: binaries x{i}_{k}; Σ_k x_ik = 1 per cell;
  * (1 − τ_a) ≤ Σ_i (w_ia / T_ka) x_ik ≤ 1 + τ_a per measure and territory (scaled by the
  * target); minimise Σ_i Σ_k w_i·d(i, home_k)·x_ik.
+ *
+ * With `contiguous`, every territory must also be connected and hold its home: a
+ * single-commodity flow f{i}_{j}_{k} ≥ 0 per arc and territory leaves the home and drops
+ * one unit at each other cell of the territory (inflow − outflow = x_ik), and an arc
+ * carries flow only between two cells of that territory (f ≤ (n − K)·x at both ends).
+ * A connected study area is assumed (the S-exact lattices are).
  */
-export function exactModel(problem: BalanceProblem, tolerance: readonly number[]): string {
+export function exactModel(problem: BalanceProblem, tolerance: readonly number[], options: { contiguous?: boolean } = {}): string {
   const n = problem.offsets.length - 1;
   const k = problem.capacity.length;
   const target = targets(problem);
@@ -131,12 +137,38 @@ export function exactModel(problem: BalanceProblem, tolerance: readonly number[]
       }
     }
   });
+  if (options.contiguous) contiguityRows(problem, lines);
   lines.push('Binaries');
   const names: string[] = [];
   for (let i = 0; i < n; i++) for (let t = 0; t < k; t++) names.push(`x${i}_${t}`);
   for (let s = 0; s < names.length; s += 16) lines.push(` ${names.slice(s, s + 16).join(' ')}`);
   lines.push('End');
   return lines.join('\n');
+}
+
+/** The contiguity rows of `exactModel` (homes fixed, flow conservation, arc capacities). */
+function contiguityRows(problem: BalanceProblem, lines: string[]): void {
+  const { offsets, neighbors, home } = problem;
+  const n = offsets.length - 1;
+  const k = problem.capacity.length;
+  const capacity = Math.max(1, n - k);
+  for (let t = 0; t < k; t++) {
+    const h = home[t]!;
+    lines.push(` home${t}: + x${h}_${t} = 1`);
+    for (let i = 0; i < n; i++) {
+      const terms: string[] = [];
+      for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
+        const j = neighbors[e]!;
+        terms.push(`+ f${j}_${i}_${t}`, `- f${i}_${j}_${t}`);
+        lines.push(` cap${i}_${j}_${t}a: + f${i}_${j}_${t} - ${capacity} x${i}_${t} <= 0`);
+        lines.push(` cap${i}_${j}_${t}b: + f${i}_${j}_${t} - ${capacity} x${j}_${t} <= 0`);
+      }
+      if (i === h) continue;
+      terms.push(`- x${i}_${t}`);
+      for (let s = 0; s < terms.length; s += 8) lines.push(`${s === 0 ? ` flow${i}_${t}:` : ' '} ${terms.slice(s, s + 8).join(' ')}`);
+      lines.push(' = 0');
+    }
+  }
 }
 
 /** A coefficient for the LP text (full double precision, no exponent surprises). */
@@ -148,9 +180,9 @@ function num(x: number): string {
  * Solves the MIP with HiGHS.
  * @param timeLimitS HiGHS' `time_limit` (seconds)
  */
-export function solveExact(highs: HighsRuntime, problem: BalanceProblem, tolerance: readonly number[], timeLimitS: number): ExactSolution {
+export function solveExact(highs: HighsRuntime, problem: BalanceProblem, tolerance: readonly number[], timeLimitS: number, options: { contiguous?: boolean } = {}): ExactSolution {
   const n = problem.offsets.length - 1;
-  const lp = exactModel(problem, tolerance);
+  const lp = exactModel(problem, tolerance, options);
   const statusName = new Map(Object.entries(highs.constants.modelStatus).map(([name, code]) => [code, name]));
   const started = performance.now();
   return highs.withModel({ format: 'lp', data: lp }, (model) => {
@@ -271,7 +303,14 @@ function planFigures(f: PlanFigures, tolerance: Record<string, number>) {
 }
 
 /** One S-exact instance: HiGHS at the chosen τ, then the engine, both through the evaluator. */
-function runInstance(highs: HighsRuntime, n: number, k: number, seed: number, settings: { timeLimitS: number; compactness: number | undefined; engineRuns: number }, log: (line: string) => void) {
+function runInstance(
+  highs: HighsRuntime,
+  n: number,
+  k: number,
+  seed: number,
+  settings: { timeLimitS: number; compactness: number | undefined; engineRuns: number; contiguousUpTo: number; contiguousTimeLimitS: number },
+  log: (line: string) => void,
+) {
   const { timeLimitS, compactness, engineRuns } = settings;
   const instance = latticeInstance({ n, k, seed });
   log(`exact: n=${n} K=${k} seed ${seed}: HiGHS…`);
@@ -284,6 +323,9 @@ function runInstance(highs: HighsRuntime, n: number, k: number, seed: number, se
   const totalWeight = problem.travelWeight!.reduce((s, v) => s + v, 0);
   const optimumMean = exactFigures?.meanTravelKm ?? null;
   const boundMean = exact.dualBound !== null && totalWeight > 0 ? exact.dualBound / totalWeight : null;
+
+  const contiguous = contiguousOptimum(highs, problem, choice.tolerance, exact.plan, exactFigures?.contiguityBreaks ?? null, n <= settings.contiguousUpTo ? settings.contiguousTimeLimitS : 0);
+  const contiguousFigures = contiguous?.plan ? evaluatePlan(evaluation, contiguous.plan) : null;
 
   const ours = runEngine(problem, seed, compactness, engineRuns);
   const oursFigures = evaluatePlan(evaluation, ours.plan);
@@ -313,6 +355,22 @@ function runInstance(highs: HighsRuntime, n: number, k: number, seed: number, se
       boundMeanTravelKm: boundMean === null ? null : round(boundMean, 3),
       ...(exactFigures ? planFigures(exactFigures, toleranceByMeasure) : {}),
     },
+    /**
+     * The least travel of a contiguous plan that keeps each home in its territory: HiGHS'
+     * plan above where it is already contiguous, else the MIP with flow rows for contiguity
+     * (n ≤ contiguousUpTo). null where not solved.
+     */
+    highsContiguous: contiguous
+      ? {
+          source: contiguous.source,
+          status: contiguous.status,
+          ms: contiguous.ms,
+          timeLimitHit: contiguous.timeLimitHit,
+          mipGap: contiguous.mipGap === null ? null : round(contiguous.mipGap, 6),
+          boundMeanTravelKm: contiguous.dualBound === null || !(totalWeight > 0) ? null : round(contiguous.dualBound / totalWeight, 3),
+          ...(contiguousFigures ? planFigures(contiguousFigures, toleranceByMeasure) : {}),
+        }
+      : null,
     ours: {
       compactness: compactness ?? 'engine default',
       ms: round(ours.ms, 2),
@@ -321,6 +379,8 @@ function runInstance(highs: HighsRuntime, n: number, k: number, seed: number, se
       ...planFigures(oursFigures, toleranceByMeasure),
       gap: round(gapOf(oursFigures.meanTravelKm, optimumMean) ?? NaN, 4),
       gapToBound: round(gapOf(oursFigures.meanTravelKm, boundMean) ?? NaN, 4),
+      /** against the contiguous optimum (or HiGHS' best contiguous plan when its time ran out) */
+      gapToContiguous: round(gapOf(oursFigures.meanTravelKm, contiguousFigures?.meanTravelKm ?? null) ?? NaN, 4),
     },
     oursDefaultCompactness: {
       ms: round(byDefault.ms, 2),
@@ -330,12 +390,33 @@ function runInstance(highs: HighsRuntime, n: number, k: number, seed: number, se
   };
   log(
     `exact: n=${n} K=${k} seed ${seed}: τ ${Object.values(row.tolerance).join('/')}, HiGHS ${exact.status} ${row.highs.ms} ms, ` +
-      `gap ${(row.ours.gap * 100).toFixed(2)} %, ours ${row.ours.ms} ms, feasible ${row.ours.feasible}`,
+      `gap ${(row.ours.gap * 100).toFixed(2)} %${Number.isFinite(row.ours.gapToContiguous) ? ` (${(row.ours.gapToContiguous * 100).toFixed(2)} % to the contiguous optimum)` : ''}, ours ${row.ours.ms} ms, feasible ${row.ours.feasible}`,
   );
   return row;
 }
 
 type InstanceRow = ReturnType<typeof runInstance>;
+
+/**
+ * The contiguous optimum for `runInstance`: the unconstrained plan itself when it has no
+ * contiguity breaks and every home in its own territory (then no contiguous plan can do
+ * better), else the MIP with contiguity rows when a time limit is given.
+ */
+function contiguousOptimum(
+  highs: HighsRuntime,
+  problem: BalanceProblem,
+  tolerance: readonly number[],
+  plan: Int32Array | null,
+  breaks: number | null,
+  timeLimitS: number,
+): (ExactSolution & { source: 'unconstrained plan' | 'contiguous model' }) | null {
+  if (!plan) return null;
+  if (breaks === 0 && problem.home.every((h, t) => plan[h] === t)) {
+    return { status: 'optimal', plan, objective: totalTravel(problem, plan), dualBound: null, mipGap: 0, timeLimitHit: false, ms: 0, nodes: 0, source: 'unconstrained plan' };
+  }
+  if (!(timeLimitS > 0)) return null;
+  return { ...solveExact(highs, problem, tolerance, timeLimitS, { contiguous: true }), source: 'contiguous model' };
+}
 
 export interface ExactSuiteOptions {
   /** Cell counts, territory counts and seeds of the grid. Default {50, 100, 150} × {5, 10} × {1, 2, 3}. */
@@ -348,6 +429,10 @@ export interface ExactSuiteOptions {
   compactness?: number;
   /** Engine builds per instance (the time is their median). Default 5. */
   engineRuns?: number;
+  /** Solve the contiguous MIP where HiGHS' plan breaks contiguity, for n up to this. Default 100. */
+  contiguousUpTo?: number;
+  /** HiGHS' time limit for a contiguous solve, seconds. Default 30. */
+  contiguousTimeLimitS?: number;
   /** Loads HiGHS (tests replace it). */
   load?: () => Promise<{ highs: HighsRuntime } | { error: string }>;
 }
@@ -379,7 +464,11 @@ export async function runExactSuite(log: (line: string) => void, options: ExactS
   const instances: InstanceRow[] = [];
   for (const n of sizes) {
     for (const k of territoryCounts) {
-      for (const seed of seeds) instances.push(runInstance(highs, n, k, seed, { timeLimitS, compactness, engineRuns }, log));
+      for (const seed of seeds) {
+        instances.push(
+          runInstance(highs, n, k, seed, { timeLimitS, compactness, engineRuns, contiguousUpTo: options.contiguousUpTo ?? 100, contiguousTimeLimitS: options.contiguousTimeLimitS ?? 30 }, log),
+        );
+      }
     }
   }
 
@@ -402,6 +491,13 @@ export async function runExactSuite(log: (line: string) => void, options: ExactS
       /** the target: feasible at τ and within 1 % of the optimum */
       shareFeasibleAndWithin1Percent: withOptimum.length ? round(within.filter((r) => r.ours.feasible).length / withOptimum.length, 3) : null,
       medianGapWhereFeasible: feasibleGaps.length ? round(median(feasibleGaps)!, 4) : null,
+      /** instances with a contiguous plan from HiGHS (proved optimal or its best when time ran out) */
+      withContiguousPlan: rows.filter((r) => Number.isFinite(r.ours.gapToContiguous)).length,
+      contiguousProvedOptimal: rows.filter((r) => r.highsContiguous?.status === 'optimal').length,
+      /** HiGHS found no contiguous plan within its time (none may exist) */
+      contiguousNoPlan: rows.filter((r) => r.highsContiguous && !Number.isFinite(r.ours.gapToContiguous)).length,
+      /** feasible at τ and within 1 % of the contiguous optimum (or HiGHS' best contiguous plan) */
+      feasibleAndWithin1PercentOfContiguous: rows.filter((r) => r.ours.feasible && r.ours.gapToContiguous <= 0.01).length,
       oursMedianDeviationOverTolerance: round(median(rows.map((r) => r.ours.deviationOverTolerance)) ?? NaN, 3),
       oursMaxDeviationOverTolerance: rows.length ? Math.max(...rows.map((r) => r.ours.deviationOverTolerance)) : null,
       oursContiguityBreaks: rows.reduce((s, r) => s + r.ours.contiguityBreaks, 0),
@@ -420,6 +516,7 @@ export async function runExactSuite(log: (line: string) => void, options: ExactS
   return {
     solver: `HiGHS ${highs.version.string} (npm highs, WebAssembly, one thread), time_limit ${timeLimitS} s per solve, default mip_rel_gap 1e-4`,
     model: 'binary x_ik; Σ_k x_ik = 1; (1−τ_a)T_a ≤ Σ_i w_ia x_ik ≤ (1+τ_a)T_a; minimise Σ w_i·d(i, home_k)·x_ik (w = workload, great-circle km); no contiguity',
+    contiguousModel: `the same plus x_(home_k)k = 1 and a single-commodity flow from each home (inflow − outflow = x_ik, f ≤ (n−K)·x at both ends of an arc), where the plan above breaks contiguity and n ≤ ${options.contiguousUpTo ?? 100}; time_limit ${options.contiguousTimeLimitS ?? 30} s`,
     tolerance: 'τ = 5 % on every measure; where HiGHS finds no plan, τ_a = max(τ_a, g_a), then ×1.25 per retry',
     engine: `balance(build, seed = instance seed, compactness ${compactness ?? 'engine default'}); time = median of ${engineRuns} builds; oursDefaultCompactness: the engine's default`,
     target: 'S-exact n ≤ 100: within 1 % of the optimum, < 50 ms',
