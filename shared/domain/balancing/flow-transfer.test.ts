@@ -23,18 +23,23 @@ function outside(owner: Int32Array, problem: BalanceProblem, share: Float64Array
   return sum;
 }
 
+/** A crowded lattice (four cells to a territory, heavy-tailed weights) and its least-travel start. */
+function crowded(seed: number) {
+  const { problem, measures } = latticeInstance({ n: 240, k: 60, seed, tolerance: 0.02 });
+  const k = problem.capacity.length;
+  const units = unitVectors(problem.lat, problem.lon);
+  const weight = combinedWeight(problem);
+  const share = new Float64Array(k).fill(1 / k);
+  const start = powerDiagramStart(problem, new Int32Array(problem.offsets.length - 1).fill(-1), problem.home, units, weight, share);
+  return { problem, measures, units, weight, share, start };
+}
+
 describe('flow transfers', () => {
   // Crowded instances (four cells to a territory, heavy-tailed weights), where one round of
   // transfers can overshoot: without keepBest, seeds 1 and 15 end it further outside the
   // bands than they began.
   it.each(Array.from({ length: 16 }, (_, s) => [s + 1]))('seed %i: with keepBest, never returns a plan further outside the bands than it was given, and keeps every territory in one piece', (seed) => {
-    const { problem, measures } = latticeInstance({ n: 240, k: 60, seed, tolerance: 0.02 });
-    const n = problem.offsets.length - 1;
-    const k = problem.capacity.length;
-    const units = unitVectors(problem.lat, problem.lon);
-    const weight = combinedWeight(problem);
-    const share = new Float64Array(k).fill(1 / k);
-    const plan = powerDiagramStart(problem, new Int32Array(n).fill(-1), problem.home, units, weight, share);
+    const { problem, measures, units, weight, share, start: plan } = crowded(seed);
     const band = 0.01;
     const before = outside(plan, problem, share, band);
     const result = flowTransfer(problem, plan, { weight, share, anchors: problem.home, units, band, aim: band, iterations: 1, keepBest: true, deadline: Infinity });
@@ -46,13 +51,7 @@ describe('flow transfers', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('stops inside a round once the time limit has passed, leaving every territory in one piece', () => {
-    const { problem, measures } = latticeInstance({ n: 240, k: 60, seed: 3, tolerance: 0.02 });
-    const n = problem.offsets.length - 1;
-    const k = problem.capacity.length;
-    const units = unitVectors(problem.lat, problem.lon);
-    const weight = combinedWeight(problem);
-    const share = new Float64Array(k).fill(1 / k);
-    const start = powerDiagramStart(problem, new Int32Array(n).fill(-1), problem.home, units, weight, share);
+    const { problem, measures, units, weight, share, start } = crowded(3);
     const run = (deadline: number) => {
       const plan = Int32Array.from(start);
       flowTransfer(problem, plan, { weight, share, anchors: problem.home, units, band: 0.01, aim: 0.01, iterations: 1, deadline });
