@@ -324,7 +324,7 @@ function runInstance(
   const optimumMean = exactFigures?.meanTravelKm ?? null;
   const boundMean = exact.dualBound !== null && totalWeight > 0 ? exact.dualBound / totalWeight : null;
 
-  const contiguous = contiguousOptimum(highs, problem, choice.tolerance, exact.plan, exactFigures?.contiguityBreaks ?? null, n <= settings.contiguousUpTo ? settings.contiguousTimeLimitS : 0);
+  const contiguous = contiguousOptimum(highs, problem, choice.tolerance, exact, exactFigures?.contiguityBreaks ?? null, n <= settings.contiguousUpTo ? settings.contiguousTimeLimitS : 0);
   const contiguousFigures = contiguous?.plan ? evaluatePlan(evaluation, contiguous.plan) : null;
 
   const ours = runEngine(problem, seed, compactness, engineRuns);
@@ -406,14 +406,14 @@ function contiguousOptimum(
   highs: HighsRuntime,
   problem: BalanceProblem,
   tolerance: readonly number[],
-  plan: Int32Array | null,
+  unconstrained: ExactSolution,
   breaks: number | null,
   timeLimitS: number,
 ): (ExactSolution & { source: 'unconstrained plan' | 'contiguous model' }) | null {
+  const plan = unconstrained.plan;
   if (!plan) return null;
-  if (breaks === 0 && problem.home.every((h, t) => plan[h] === t)) {
-    return { status: 'optimal', plan, objective: totalTravel(problem, plan), dualBound: null, mipGap: 0, timeLimitHit: false, ms: 0, nodes: 0, source: 'unconstrained plan' };
-  }
+  // Its status, gap and bound carry over: a plan HiGHS did not prove optimal stays unproved.
+  if (breaks === 0 && problem.home.every((h, t) => plan[h] === t)) return { ...unconstrained, ms: 0, source: 'unconstrained plan' };
   if (!(timeLimitS > 0)) return null;
   return { ...solveExact(highs, problem, tolerance, timeLimitS, { contiguous: true }), source: 'contiguous model' };
 }
