@@ -45,7 +45,11 @@ function findScenario(ws: Workspace, name: string): ScenarioSummary | undefined 
   return ws.scenarios().find((s) => s.name === name);
 }
 
-/** `tessera metrics --workspace <ws> --scenario <name> [--measure m ...] [--tolerance t] [--json]` */
+/**
+ * `tessera metrics --workspace <ws> --scenario <name> [--against <name>] [--measure m ...]
+ *  [--tolerance t] [--json]` — what moved is measured against `--against`, or else against
+ * the scenario this one was copied from (as `balance --into` does), when it still exists.
+ */
 export function metricsCommand(args: ParsedArgs, io: Io): void {
   const ws = Workspace.open(resolve(stringFlag(args, 'workspace')), now);
   try {
@@ -56,10 +60,21 @@ export function metricsCommand(args: ParsedArgs, io: Io): void {
     const measures = args.lists.has('measure')
       ? measureFlags(args, tolerance)
       : ws.measures().map((m) => ({ key: m.key, weight: 1, tolerance }));
-    const report = scenarioMetrics(ws, scenario, measures);
+    const againstFlag = args.flags.get('against');
+    if (againstFlag === true || againstFlag === '') throw new UsageError('--against needs a scenario name.');
+    const against = typeof againstFlag === 'string' ? findScenario(ws, againstFlag) : ws.scenarios().find((s) => s.id === scenario.parentId);
+    if (typeof againstFlag === 'string' && !against) {
+      throw new ContractError('NOT_FOUND', `There is no scenario named "${againstFlag}" to compare with (there are: ${ws.scenarios().map((s) => s.name).join(', ')}).`);
+    }
+    const report = scenarioMetrics(ws, scenario, measures, against);
     if (args.flags.has('json')) io.out(JSON.stringify(report, null, 2));
     else {
       io.out(`${report.scenario}: ${report.territories.length} territories`);
+      const { summary } = report;
+      if (summary.movedShare) {
+        const shares = Object.entries(summary.movedShare).map(([k, v]) => `${(v * 100).toFixed(1)} % of ${k}`).join(', ');
+        io.out(`  against "${summary.movedAgainst}": ${summary.movedAccounts} accounts and ${summary.movedCells} cells moved (${shares})`);
+      }
       for (const [k, v] of Object.entries(report.summary.maxDeviation)) io.out(`  ${k}: max deviation ${(v * 100).toFixed(1)} % (granularity ${(report.summary.granularity[k]! * 100).toFixed(1)} %)`);
       io.out(`  contiguity breaks ${report.summary.contiguityBreaks}, cut edges ${report.summary.cutEdges}, mean travel ${report.summary.meanTravelKm?.toFixed(0) ?? '–'} km`);
     }

@@ -13,7 +13,7 @@ import { USAGE } from './usage';
 
 const FLAGS = [
   'resolution', 'json', 'accounts', 'reps', 'seed', 'force', 'port', 'data-dir', 'out', 'help',
-  'workspace', 'scenario', 'mode', 'territories', 'measure', 'tolerance', 'into',
+  'workspace', 'scenario', 'mode', 'territories', 'measure', 'tolerance', 'into', 'against',
   'suite', 'map', 'mapping', 'sheet', 'decimal', 'missing', 'remove-missing', 'save-mapping', 'no-fill', 'rejects',
   'name', 'from', 'base', 'other', 'csv', 'bom', 'to', 'text', 'table',
   'paper', 'orientation', 'dpi', 'title', 'show-accounts',

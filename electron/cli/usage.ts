@@ -13,7 +13,7 @@ Usage:
                                                       balance a scenario (build: from scratch, the
                                                       scenario is created when missing; realign:
                                                       move as little as possible); one undo step
-  tessera metrics --workspace <ws> --scenario <name> [--measure m ...] [--tolerance t] [--json]
+  tessera metrics --workspace <ws> --scenario <name> [--against <name>] [--measure m ...] [--tolerance t] [--json]
                                                       balance, contiguity and travel figures
   tessera import accounts|reps|alignment <file> --workspace <ws> [--map field=Column ...]
           [--mapping <saved name>] [--sheet <name>] [--decimal .|,] [--missing missing|zero|reject]

@@ -101,6 +101,15 @@ describe('tessera balance and metrics', () => {
     expect(after.summary).toEqual(before.summary);
     const metrics = JSON.parse(tessera('metrics', '--workspace', demo, '--scenario', 'Realigned', '--measure', 'workload', '--measure', 'revenue_potential', '--json').stdout);
     expect(metrics.summary.maxDeviation).toEqual(result.summary.maxDeviation);
+    // Measured against the parent (the realign's source), what moved is what the realign reported.
+    expect(metrics.summary).toMatchObject({ movedAgainst: scenario, movedAccounts: result.summary.movedAccounts, movedCells: result.summary.movedCells });
+    expect(metrics.summary.movedShare).toEqual(result.summary.movedShare);
+    expect(after.summary.movedShare).toBeUndefined();
+    const back = JSON.parse(tessera('metrics', '--workspace', demo, '--scenario', scenario, '--against', 'Realigned', '--measure', 'workload', '--json').stdout);
+    expect(back.summary.movedShare.workload).toBeCloseTo(result.summary.movedShare.workload, 12);
+    expect(back.summary.movedAccounts).toBe(result.summary.movedAccounts);
+    const text = tessera('metrics', '--workspace', demo, '--scenario', 'Realigned');
+    expect(text.stdout).toMatch(new RegExp(`against "${scenario}": ${result.summary.movedAccounts} accounts and ${result.summary.movedCells} cells moved`));
   });
 
   it('refuses bad requests with exit codes 1 and 2', () => {
@@ -110,6 +119,10 @@ describe('tessera balance and metrics', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/^tessera: There is no measure "nope" in this workspace/);
     expect(tessera('metrics', '--workspace', demo, '--scenario', 'Missing').status).toBe(1);
+    const against = tessera('metrics', '--workspace', demo, '--scenario', scenario, '--against', 'Nope');
+    expect(against.status).toBe(1);
+    expect(against.stderr).toMatch(/no scenario named "Nope" to compare with/);
+    expect(tessera('metrics', '--workspace', demo, '--scenario', scenario, '--against').status).toBe(2);
   });
 });
 
