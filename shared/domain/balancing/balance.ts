@@ -1,5 +1,6 @@
 import { createRng } from '../random/create-rng';
-import { unitVectors, chordKm } from './geometry';
+import { buildAnchors, relocateStarved, standInAnchors } from './anchors';
+import { unitVectors } from './geometry';
 import { combinedWeight, growBalanced } from './grow-balanced';
 import { flowTransfer } from './flow-transfer';
 import { localSearch } from './local-search';
@@ -68,67 +69,94 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   const capacityTotal = problem.capacity.reduce((a, b) => a + b, 0);
   const share = Float64Array.from(problem.capacity, (c) => c / capacityTotal);
 
-  let plan: Int32Array;
-  let anchors: Int32Array;
-  if (options.mode === 'build') {
-    progress(0, 'seeding');
-    anchors = pickHomes(problem, units, options.seed, weight);
-    const start = new Int32Array(n).fill(-1);
-    if (options.prior) {
-      for (let i = 0; i < n; i++) {
-        const t = options.prior[i]!;
-        if (t >= 0 && (problem.frozen[i] || problem.locked[t])) start[i] = t;
-      }
-    }
-    progress(0.05, 'growing');
-    plan = powerDiagramStart(problem, start, anchors, units, weight, share);
-  } else {
-    const prior = options.prior!;
-    plan = Int32Array.from(prior);
-    anchors = standInHomes(problem, plan, units);
-    if (plan.some((t) => t < 0)) plan = growBalanced(problem, plan, anchors, units, weight, share);
-  }
-
   const minTolerance = Math.max(1e-4, Math.min(...problem.tolerance));
   const deadZone = options.mode === 'build' ? BUILD_DEAD_ZONE : REALIGN_DEAD_ZONE;
 
-  // Coarse: move load along the least-movement flows between neighbouring territories.
-  progress(0.1, 'transferring');
-  const transfer = flowTransfer(problem, plan, {
-    weight,
-    share,
-    anchors,
-    units,
-    band: deadZone * minTolerance,
-    aim: (options.mode === 'build' ? BUILD_DEAD_ZONE : REALIGN_AIM) * minTolerance,
-    iterations: options.mode === 'build' ? BUILD_TRANSFER_ROUNDS : REALIGN_TRANSFER_ROUNDS,
-    keepBest: options.mode === 'build',
-    deadline,
-    shouldStop: options.shouldStop,
-  });
-  if (transfer.cancelled) return { plan, cancelled: true, moves: 0, rounds: transfer.rounds, elapsedMs: Date.now() - started };
+  /** Transfers, the local search and (small builds) the polish, on `plan` in place. */
+  const improve = (plan: Int32Array, anchors: Int32Array, report: (fraction: number, phase: string) => void) => {
+    // Coarse: move load along the least-movement flows between neighbouring territories.
+    report(0.1, 'transferring');
+    const transfer = flowTransfer(problem, plan, {
+      weight,
+      share,
+      anchors,
+      units,
+      band: deadZone * minTolerance,
+      aim: (options.mode === 'build' ? BUILD_DEAD_ZONE : REALIGN_AIM) * minTolerance,
+      iterations: options.mode === 'build' ? BUILD_TRANSFER_ROUNDS : REALIGN_TRANSFER_ROUNDS,
+      keepBest: options.mode === 'build',
+      deadline,
+      shouldStop: options.shouldStop,
+    });
+    if (transfer.cancelled) return { plan, cancelled: true, moves: 0, rounds: transfer.rounds };
 
-  // Fine: single-cell moves for every measure, compactness and (realign) staying put.
-  progress(0.4, 'improving');
-  const outcome = localSearch(problem, plan, {
-    anchors,
-    units,
-    compactness: options.compactness ?? (options.mode === 'build' ? BUILD_COMPACTNESS : 0),
-    boundary: options.mode === 'build' ? BUILD_BOUNDARY_COST : 0,
-    disruption: options.mode === 'build' ? 0 : 0.25 * minTolerance,
-    prior: options.mode === 'build' ? null : options.prior,
-    deadZone,
-    deadline,
-    shouldStop: options.shouldStop,
-    onRound: (round) => progress(Math.min(0.99, 0.4 + 0.6 * (1 - 1 / (1 + round / 20))), 'improving'),
-  });
-  let cancelled = outcome.cancelled;
-  if (options.mode === 'build' && !cancelled && n <= POLISH_MAX_CELLS && plan.every((t) => t >= 0)) {
-    progress(0.95, 'polishing');
-    cancelled = polishSmall(problem, plan, { anchors, units, rng: createRng(options.seed ^ 0x5eed), deadline, shouldStop: options.shouldStop }).cancelled;
+    // Fine: single-cell moves for every measure, compactness and (realign) staying put.
+    report(0.4, 'improving');
+    const outcome = localSearch(problem, plan, {
+      anchors,
+      units,
+      compactness: options.compactness ?? (options.mode === 'build' ? BUILD_COMPACTNESS : 0),
+      boundary: options.mode === 'build' ? BUILD_BOUNDARY_COST : 0,
+      disruption: options.mode === 'build' ? 0 : 0.25 * minTolerance,
+      prior: options.mode === 'build' ? null : options.prior,
+      deadZone,
+      deadline,
+      shouldStop: options.shouldStop,
+      onRound: (round) => report(Math.min(0.99, 0.4 + 0.6 * (1 - 1 / (1 + round / 20))), 'improving'),
+    });
+    let cancelled = outcome.cancelled;
+    if (options.mode === 'build' && !cancelled && n <= POLISH_MAX_CELLS && plan.every((t) => t >= 0)) {
+      report(0.95, 'polishing');
+      cancelled = polishSmall(problem, plan, { anchors, units, rng: createRng(options.seed ^ 0x5eed), deadline, shouldStop: options.shouldStop }).cancelled;
+    }
+    return { plan, cancelled, moves: outcome.moves, rounds: outcome.rounds };
+  };
+
+  if (options.mode !== 'build') {
+    const plan = Int32Array.from(options.prior!);
+    const anchors = standInAnchors(problem, plan, units);
+    const result = improve(plan.some((t) => t < 0) ? growBalanced(problem, plan, anchors, units, weight, share) : plan, anchors, progress);
+    progress(1, 'done');
+    return { ...result, elapsedMs: Date.now() - started };
+  }
+
+  progress(0, 'seeding');
+  const start = new Int32Array(n).fill(-1);
+  if (options.prior) {
+    for (let i = 0; i < n; i++) {
+      const t = options.prior[i]!;
+      if (t >= 0 && (problem.frozen[i] || problem.locked[t])) start[i] = t;
+    }
+  }
+  const anchors = buildAnchors(problem, units, options.seed, weight, start);
+  progress(0.05, 'growing');
+  let result = improve(powerDiagramStart(problem, start, anchors, units, weight, share), anchors, progress);
+  // A territory walled in by the homes around it (reps who all live in one town) ends
+  // (nearly) empty: build once more, growing it from inside the fullest territory near it,
+  // and keep whichever plan has the smaller worst deviation of the combined weight.
+  const moved = Int32Array.from(anchors);
+  if (!result.cancelled && Date.now() < deadline && relocateStarved(problem, result.plan, moved, units, weight, share).length > 0) {
+    const again = improve(powerDiagramStart(problem, start, moved, units, weight, share), moved, (f, phase) => progress(0.9 + 0.1 * f, phase));
+    if (again.cancelled || worstDeviation(again.plan, weight, share, problem.locked) < worstDeviation(result.plan, weight, share, problem.locked)) {
+      result = { ...again, plan: again.cancelled ? result.plan : again.plan };
+    }
   }
   progress(1, 'done');
-  return { plan, cancelled, moves: outcome.moves, rounds: outcome.rounds, elapsedMs: Date.now() - started };
+  return { ...result, elapsedMs: Date.now() - started };
+}
+
+/** The largest |load / target − 1| of the combined weight over unlocked territories. */
+function worstDeviation(plan: Int32Array, weight: Float64Array, share: ArrayLike<number>, locked: Uint8Array): number {
+  const k = locked.length;
+  const load = new Float64Array(k);
+  let total = 0;
+  for (let i = 0; i < plan.length; i++) {
+    total += weight[i]!;
+    if (plan[i]! >= 0) load[plan[i]!]! += weight[i]!;
+  }
+  let worst = 0;
+  for (let t = 0; t < k; t++) if (!locked[t]) worst = Math.max(worst, Math.abs(load[t]! / (share[t]! * total) - 1));
+  return worst;
 }
 
 function validate(problem: BalanceProblem, options: BalanceOptions): void {
@@ -146,74 +174,6 @@ function validate(problem: BalanceProblem, options: BalanceOptions): void {
   if (options.mode !== 'build' && (!options.prior || options.prior.length !== n)) {
     throw new RangeError(`Mode "${options.mode}" starts from an existing plan with one entry per cell.`);
   }
-}
-
-/**
- * Home cells for a build: the given home where there is one; otherwise weighted
- * k-means++ picks (seeded), far from the homes already chosen and where the weight is.
- */
-function pickHomes(problem: BalanceProblem, units: Float64Array, seed: number, weight: Float64Array): Int32Array {
-  const n = problem.offsets.length - 1;
-  const k = problem.capacity.length;
-  const homes = Int32Array.from(problem.home);
-  if (homes.every((h) => h >= 0)) return homes;
-  const rng = createRng(seed);
-  const nearest = new Float64Array(n).fill(Infinity);
-  const update = (h: number) => {
-    for (let i = 0; i < n; i++) {
-      const d = chordKm(units, i, h);
-      if (d < nearest[i]!) nearest[i] = d;
-    }
-  };
-  for (const h of homes) if (h >= 0) update(h);
-  for (let t = 0; t < k; t++) {
-    if (homes[t]! >= 0) continue;
-    let total = 0;
-    const score = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const d = Number.isFinite(nearest[i]!) ? nearest[i]! : 1;
-      score[i] = weight[i]! * d * d;
-      total += score[i]!;
-    }
-    let pick = 0;
-    let r = rng.next() * total;
-    for (let i = 0; i < n; i++) {
-      r -= score[i]!;
-      if (r <= 0) {
-        pick = i;
-        break;
-      }
-    }
-    homes[t] = pick;
-    update(pick);
-  }
-  return homes;
-}
-
-/** Realign: the rep's home where there is one, else the territory's own cell nearest its centroid. */
-function standInHomes(problem: BalanceProblem, plan: Int32Array, units: Float64Array): Int32Array {
-  const k = problem.capacity.length;
-  const anchors = Int32Array.from(problem.home);
-  const sum = new Float64Array(3 * k);
-  for (let i = 0; i < plan.length; i++) {
-    const t = plan[i]!;
-    if (t < 0 || anchors[t]! >= 0) continue;
-    sum[3 * t]! += units[3 * i]!;
-    sum[3 * t + 1]! += units[3 * i + 1]!;
-    sum[3 * t + 2]! += units[3 * i + 2]!;
-  }
-  const best = new Float64Array(k).fill(Infinity);
-  for (let i = 0; i < plan.length; i++) {
-    const t = plan[i]!;
-    if (t < 0 || problem.home[t]! >= 0) continue;
-    const norm = Math.hypot(sum[3 * t]!, sum[3 * t + 1]!, sum[3 * t + 2]!) || 1;
-    const d = (units[3 * i]! - sum[3 * t]! / norm) ** 2 + (units[3 * i + 1]! - sum[3 * t + 1]! / norm) ** 2 + (units[3 * i + 2]! - sum[3 * t + 2]! / norm) ** 2;
-    if (d < best[t]!) {
-      best[t] = d;
-      anchors[t] = i;
-    }
-  }
-  return anchors;
 }
 
 /** The touched territories and every territory that shares a cell edge with one of them. */

@@ -82,7 +82,7 @@ export function localSearch(problem: BalanceProblem, owner: Int32Array, options:
   const cellCount = new Int32Array(k);
   for (let i = 0; i < n; i++) if (owner[i]! >= 0) cellCount[owner[i]!]!++;
   const isHome = new Uint8Array(n);
-  for (let t = 0; t < k; t++) if (options.anchors[t]! >= 0 && problem.home[t]! >= 0) isHome[problem.home[t]!] = 1;
+  for (let t = 0; t < k; t++) if (options.anchors[t]! >= 0 && problem.home[t]! >= 0) isHome[options.anchors[t]!] = 1;
   const movable = (t: number) => t >= 0 && !problem.locked[t];
 
   const penalty = (t: number, a: number, value: number) => {

@@ -1,0 +1,189 @@
+import { connectedComponents } from '../graph/connected-components';
+import { createRng } from '../random/create-rng';
+import { chordKm } from './geometry';
+import type { BalanceProblem } from './problem';
+
+/**
+ * Anchors: the one cell per territory a build grows it from and keeps it by. Normally the
+ * rep's home; a stand-in where two reps share a home cell, where a territory has no home,
+ * or where its home is walled in by the homes around it (a starved territory).
+ */
+
+/**
+ * A territory holding less than this share of its target after the start is starved: its
+ * home is hemmed in by the homes around it (reps who all live in one town), and no
+ * transfer between neighbours can feed it. On H-220k and H-1.5M no territory comes near.
+ */
+const STARVED_SHARE = 0.5;
+/** Donors are looked for among the territories anchored nearest a starved one. */
+const DONOR_CANDIDATES = 8;
+/** The new anchor sits where this share of the donor's load lies further out from the donor's anchor. */
+const OUTER_SHARE = 0.25;
+
+/**
+ * Anchors for a build: each rep's home; where several territories share a home cell, the
+ * first keeps it and the others take the nearest free cells around it (breadth-first,
+ * the same island); where a territory has no home, a weighted k-means++ pick (seeded),
+ * far from the anchors already chosen and where the weight is.
+ * @param taken cells that already belong to a territory (frozen cells, locked territories): never an anchor of another
+ */
+export function buildAnchors(problem: BalanceProblem, units: Float64Array, seed: number, weight: Float64Array, taken: Int32Array): Int32Array {
+  const n = problem.offsets.length - 1;
+  const k = problem.capacity.length;
+  const anchors = Int32Array.from(problem.home);
+  const used = new Uint8Array(n);
+  for (let t = 0; t < k; t++) {
+    const h = anchors[t]!;
+    if (h < 0) continue;
+    if (!used[h] && (taken[h]! < 0 || taken[h] === t)) used[h] = 1;
+    else anchors[t] = nearestFreeCell(problem, h, used, taken, t);
+  }
+  if (anchors.every((h) => h >= 0)) return anchors;
+
+  const rng = createRng(seed);
+  const nearest = new Float64Array(n).fill(Infinity);
+  const update = (h: number) => {
+    for (let i = 0; i < n; i++) {
+      const d = chordKm(units, i, h);
+      if (d < nearest[i]!) nearest[i] = d;
+    }
+  };
+  for (const h of anchors) if (h >= 0) update(h);
+  for (let t = 0; t < k; t++) {
+    if (anchors[t]! >= 0) continue;
+    let total = 0;
+    const score = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const d = Number.isFinite(nearest[i]!) ? nearest[i]! : 1;
+      score[i] = used[i] ? 0 : weight[i]! * d * d;
+      total += score[i]!;
+    }
+    let pick = -1;
+    let r = rng.next() * total;
+    for (let i = 0; i < n; i++) {
+      if (score[i]! <= 0) continue;
+      pick = i;
+      r -= score[i]!;
+      if (r <= 0) break;
+    }
+    if (pick < 0) continue; // every cell is an anchor already: the territory stays empty
+    anchors[t] = pick;
+    used[pick] = 1;
+    update(pick);
+  }
+  return anchors;
+}
+
+/** The free cell nearest `from` in hops (then by index), on the same island; `from` itself when none is free. */
+function nearestFreeCell(problem: BalanceProblem, from: number, used: Uint8Array, taken: Int32Array, t: number): number {
+  const { offsets, neighbors } = problem;
+  const seen = new Set<number>([from]);
+  const queue = [from];
+  for (let h = 0; h < queue.length; h++) {
+    const v = queue[h]!;
+    if (!used[v] && (taken[v]! < 0 || taken[v] === t)) {
+      used[v] = 1;
+      return v;
+    }
+    for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+      const w = neighbors[e]!;
+      if (!seen.has(w)) {
+        seen.add(w);
+        queue.push(w);
+      }
+    }
+  }
+  return from;
+}
+
+/**
+ * Moves the anchor of each starved territory (below `STARVED_SHARE` of its target in
+ * `plan`) into the territory furthest over its target on the same island, where the
+ * outer quarter of that territory's load begins, so the next start splits the donor in two.
+ * Territories on an island too light for them, locked ones and those without an anchor
+ * are left alone: no move can feed them.
+ * @returns the territories whose anchor moved (none: the plan has no starved territory)
+ */
+export function relocateStarved(problem: BalanceProblem, plan: Int32Array, anchors: Int32Array, units: Float64Array, weight: Float64Array, share: ArrayLike<number>): number[] {
+  const n = plan.length;
+  const k = anchors.length;
+  const load = new Float64Array(k);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    total += weight[i]!;
+    if (plan[i]! >= 0) load[plan[i]!]! += weight[i]!;
+  }
+  const fill = (t: number) => load[t]! / (share[t]! * total);
+  const starved: number[] = [];
+  for (let t = 0; t < k; t++) if (!problem.locked[t] && anchors[t]! >= 0 && fill(t) < STARVED_SHARE) starved.push(t);
+  if (starved.length === 0) return [];
+
+  const { component } = connectedComponents({ offsets: problem.offsets, neighbors: problem.neighbors });
+  const isAnchor = new Uint8Array(n);
+  for (const a of anchors) if (a >= 0) isAnchor[a] = 1;
+  const donated = new Uint8Array(k);
+  const moved: number[] = [];
+  starved.sort((a, b) => fill(a) - fill(b) || a - b);
+  for (const s of starved) {
+    const home = anchors[s]!;
+    const island = component[home]!;
+    // Donors: the territories anchored nearest, so the rep still works near home.
+    const near: number[] = [];
+    for (let t = 0; t < k; t++) {
+      if (t === s || donated[t] || problem.locked[t] || anchors[t]! < 0 || component[anchors[t]!] !== island) continue;
+      near.push(t);
+    }
+    near.sort((a, b) => chordKm(units, home, anchors[a]!) - chordKm(units, home, anchors[b]!) || a - b);
+    let donor = -1;
+    for (const t of near.slice(0, DONOR_CANDIDATES)) if (fill(t) > 1 && (donor < 0 || fill(t) > fill(donor))) donor = t;
+    if (donor < 0) continue;
+    const cell = outerCell(problem, plan, donor, anchors[donor]!, units, weight, load[donor]!, isAnchor);
+    if (cell < 0) continue;
+    donated[donor] = 1;
+    isAnchor[anchors[s]!] = 0;
+    anchors[s] = cell;
+    isAnchor[cell] = 1;
+    moved.push(s);
+  }
+  return moved;
+}
+
+/** The donor's free cell at which, counting from its far edge inwards, `OUTER_SHARE` of its load is reached. */
+function outerCell(problem: BalanceProblem, plan: Int32Array, donor: number, anchor: number, units: Float64Array, weight: Float64Array, load: number, isAnchor: Uint8Array): number {
+  const cells: number[] = [];
+  for (let i = 0; i < plan.length; i++) if (plan[i] === donor && !problem.frozen[i] && !isAnchor[i]) cells.push(i);
+  const distance = new Map(cells.map((i) => [i, chordKm(units, i, anchor)]));
+  cells.sort((a, b) => distance.get(b)! - distance.get(a)! || a - b);
+  let outer = 0;
+  for (const i of cells) {
+    outer += weight[i]!;
+    if (outer >= OUTER_SHARE * load) return i;
+  }
+  return cells.length > 0 ? cells[cells.length - 1]! : -1;
+}
+
+/** Realign: the rep's home where there is one, else the territory's own cell nearest its centroid. */
+export function standInAnchors(problem: BalanceProblem, plan: Int32Array, units: Float64Array): Int32Array {
+  const k = problem.capacity.length;
+  const anchors = Int32Array.from(problem.home);
+  const sum = new Float64Array(3 * k);
+  for (let i = 0; i < plan.length; i++) {
+    const t = plan[i]!;
+    if (t < 0 || anchors[t]! >= 0) continue;
+    sum[3 * t]! += units[3 * i]!;
+    sum[3 * t + 1]! += units[3 * i + 1]!;
+    sum[3 * t + 2]! += units[3 * i + 2]!;
+  }
+  const best = new Float64Array(k).fill(Infinity);
+  for (let i = 0; i < plan.length; i++) {
+    const t = plan[i]!;
+    if (t < 0 || problem.home[t]! >= 0) continue;
+    const norm = Math.hypot(sum[3 * t]!, sum[3 * t + 1]!, sum[3 * t + 2]!) || 1;
+    const d = (units[3 * i]! - sum[3 * t]! / norm) ** 2 + (units[3 * i + 1]! - sum[3 * t + 1]! / norm) ** 2 + (units[3 * i + 2]! - sum[3 * t + 2]! / norm) ** 2;
+    if (d < best[t]!) {
+      best[t] = d;
+      anchors[t] = i;
+    }
+  }
+  return anchors;
+}
