@@ -1,4 +1,4 @@
-import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
+import { cellToLatLng, gridDisk, gridPathCells, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { buildAdjacency } from '../h3/build-adjacency';
 import { createRng } from '../random/create-rng';
@@ -119,5 +119,61 @@ describe('balance with crowded homes', () => {
     expect(worst(f)).toBeLessThanOrEqual(0.08);
     // The same input and seed, the same plan.
     expect(balance(problem, { mode: 'build', prior: null, seed }).plan).toEqual(result.plan);
+  });
+});
+
+describe('a territory added to an existing plan', () => {
+  const disk = gridDisk(CENTRE, 14);
+  const homes = (seed: number) => {
+    const rng = createRng(seed);
+    const set = new Set<string>();
+    while (set.size < 7) set.add(disk[rng.int(disk.length)]!);
+    return [...set];
+  };
+  /** A balanced plan of the first six territories; the seventh (a new rep) has no cell. */
+  const withNewRep = (seed: number, home: 'rep' | 'vacant') => {
+    const { problem } = area(disk, [...homes(seed).slice(0, 6), home === 'rep' ? homes(seed)[6]! : null], seed);
+    const six = { ...problem, capacity: problem.capacity.slice(0, 6), home: problem.home.slice(0, 6), locked: problem.locked.slice(0, 6) };
+    return { problem, prior: balance(six, { mode: 'build', prior: null, seed }).plan };
+  };
+
+  it.each([
+    [1, 'rep'],
+    [2, 'rep'],
+    [3, 'vacant'],
+  ] as const)('gets its share in a realign (seed %i, %s)', (seed, home) => {
+    const { problem, prior } = withNewRep(seed, home);
+    const result = balance(problem, { mode: 'realign', prior, seed });
+    const f = figures(problem, result.plan);
+    expect(f.contiguityBreaks).toBe(0);
+    expect(f.perTerritory[6]!.cells).toBeGreaterThan(30);
+    expect(Math.max(...Object.values(f.perTerritory[6]!.deviation).map(Math.abs))).toBeLessThan(0.15);
+    if (home === 'rep') expect(result.plan[problem.home[6]!]).toBe(6);
+  });
+
+  it('takes cells from its neighbours only in a local rebalance', () => {
+    const { problem, prior } = withNewRep(1, 'rep');
+    const result = balance(problem, { mode: 'local', prior, touched: [6], seed: 1 });
+    const f = figures(problem, result.plan);
+    expect(f.perTerritory[6]!.cells).toBeGreaterThan(10);
+    expect(f.contiguityBreaks).toBe(0);
+    const donors = new Set<number>();
+    for (let i = 0; i < prior.length; i++) if (result.plan[i] === 6) donors.add(prior[i]!);
+    for (let i = 0; i < prior.length; i++) if (result.plan[i] !== prior[i] && result.plan[i] !== 6) expect(donors.has(prior[i]!) || donors.has(result.plan[i]!)).toBe(true);
+  });
+
+  it('never seeds it on a cell that holds another territory together', () => {
+    // Two patches joined by a path one cell wide; the new rep lives in the middle of the path.
+    const west = latLngToCell(42, -95.6, 7);
+    const east = latLngToCell(42, -94.4, 7);
+    const path = gridPathCells(west, east);
+    const middle = path[path.length >> 1]!;
+    const { problem, index } = area([...gridDisk(west, 4), ...gridDisk(east, 4), ...path], [west, middle], 4);
+    const prior = new Int32Array(problem.lat.length); // every cell in territory 0, which is one piece
+    const result = balance(problem, { mode: 'realign', prior, seed: 4 });
+    const f = figures(problem, result.plan);
+    expect(f.contiguityBreaks).toBe(0);
+    expect(f.perTerritory[1]!.cells).toBeGreaterThan(0);
+    expect(result.plan[index.get(west)!]).toBe(0);
   });
 });

@@ -162,6 +162,105 @@ function outerCell(problem: BalanceProblem, plan: Int32Array, donor: number, anc
   return cells.length > 0 ? cells[cells.length - 1]! : -1;
 }
 
+/**
+ * Realign: gives each unlocked territory that has no cell (a rep just added) one cell to
+ * grow from, in `plan`, and makes it the territory's anchor. Its home when another
+ * unlocked territory holds it, it is not frozen and taking it leaves that territory in
+ * one piece; else a cell of the fullest territory near the home (any, without a home),
+ * where the outer quarter of its load begins, or failing that any cell it can spare.
+ * @param only when given, only these territories are seeded
+ * @returns the territories seeded
+ */
+export function seedEmpty(
+  problem: BalanceProblem,
+  plan: Int32Array,
+  anchors: Int32Array,
+  units: Float64Array,
+  weight: Float64Array,
+  share: ArrayLike<number>,
+  only?: readonly number[],
+): number[] {
+  const n = plan.length;
+  const k = anchors.length;
+  const cells = new Int32Array(k);
+  const load = new Float64Array(k);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    total += weight[i]!;
+    if (plan[i]! >= 0) {
+      cells[plan[i]!]!++;
+      load[plan[i]!]! += weight[i]!;
+    }
+  }
+  const isAnchor = new Uint8Array(n);
+  for (let t = 0; t < k; t++) if (anchors[t]! >= 0 && cells[t]! > 0) isAnchor[anchors[t]!] = 1;
+  const spare = (i: number, t: number) => {
+    const s = plan[i]!;
+    return s >= 0 && s !== t && !problem.locked[s] && !problem.frozen[i] && !isAnchor[i] && cells[s]! > 1 && staysWhole(problem, plan, i);
+  };
+  const seeded: number[] = [];
+  for (let t = 0; t < k; t++) {
+    if (cells[t]! > 0 || problem.locked[t] || (only && !only.includes(t))) continue;
+    const home = problem.home[t]!;
+    let cell = home >= 0 && spare(home, t) ? home : -1;
+    if (cell < 0) {
+      const fill = (u: number) => load[u]! / (share[u]! * total);
+      const donors: number[] = [];
+      for (let u = 0; u < k; u++) if (u !== t && cells[u]! > 1 && !problem.locked[u]) donors.push(u);
+      const distance = (u: number) => (home >= 0 && anchors[u]! >= 0 ? chordKm(units, home, anchors[u]!) : 0);
+      donors.sort((a, b) => distance(a) - distance(b) || a - b);
+      const near = home >= 0 ? donors.slice(0, DONOR_CANDIDATES) : donors;
+      near.sort((a, b) => fill(b) - fill(a) || a - b);
+      for (const u of near) {
+        const c = outerCell(problem, plan, u, anchors[u]! >= 0 ? anchors[u]! : firstCellOf(plan, u), units, weight, load[u]!, isAnchor);
+        if (c >= 0 && spare(c, t)) {
+          cell = c;
+          break;
+        }
+      }
+      for (let i = 0; i < n && cell < 0; i++) if (spare(i, t)) cell = i;
+    }
+    if (cell < 0) continue;
+    const from = plan[cell]!;
+    cells[from]!--;
+    load[from]! -= weight[cell]!;
+    plan[cell] = t;
+    cells[t] = 1;
+    load[t] = weight[cell]!;
+    anchors[t] = cell;
+    isAnchor[cell] = 1;
+    seeded.push(t);
+  }
+  return seeded;
+}
+
+function firstCellOf(plan: Int32Array, t: number): number {
+  return plan.indexOf(t);
+}
+
+/** Whether `i`'s territory stays in one piece without it: its neighbours there stay connected. */
+function staysWhole(problem: BalanceProblem, plan: Int32Array, i: number): boolean {
+  const { offsets, neighbors } = problem;
+  const s = plan[i]!;
+  const ends: number[] = [];
+  for (let e = offsets[i]!; e < offsets[i + 1]!; e++) if (plan[neighbors[e]!] === s) ends.push(neighbors[e]!);
+  if (ends.length <= 1) return true;
+  const seen = new Set<number>([i, ends[0]!]);
+  const queue = [ends[0]!];
+  let found = 1;
+  for (let h = 0; h < queue.length && found < ends.length; h++) {
+    const v = queue[h]!;
+    for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+      const w = neighbors[e]!;
+      if (plan[w] !== s || seen.has(w)) continue;
+      seen.add(w);
+      if (ends.includes(w)) found++;
+      queue.push(w);
+    }
+  }
+  return found === ends.length;
+}
+
 /** Realign: the rep's home where there is one, else the territory's own cell nearest its centroid. */
 export function standInAnchors(problem: BalanceProblem, plan: Int32Array, units: Float64Array): Int32Array {
   const k = problem.capacity.length;

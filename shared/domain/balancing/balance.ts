@@ -1,5 +1,5 @@
 import { createRng } from '../random/create-rng';
-import { buildAnchors, relocateStarved, standInAnchors } from './anchors';
+import { buildAnchors, relocateStarved, seedEmpty, standInAnchors } from './anchors';
 import { unitVectors } from './geometry';
 import { combinedWeight, growBalanced } from './grow-balanced';
 import { flowTransfer } from './flow-transfer';
@@ -52,8 +52,14 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   if (options.mode === 'local') {
     // Only the touched territories and their neighbours change: balance them on their own
     // cells (a realign of the part), so the cost follows the part, not the whole map.
-    const prior = options.prior!;
-    const part = restrictTo(problem, prior, neighbourhoodOf(problem, prior, options.touched ?? []));
+    // A touched territory with no cell yet first takes one, so it has neighbours to draw from.
+    const prior = Int32Array.from(options.prior!);
+    const touched = options.touched ?? [];
+    if (touched.some((t) => t >= 0 && t < problem.capacity.length && !prior.includes(t))) {
+      const units = unitVectors(problem.lat, problem.lon);
+      seedEmpty(problem, prior, standInAnchors(problem, prior, units), units, combinedWeight(problem), capacityShares(problem), touched);
+    }
+    const part = restrictTo(problem, prior, neighbourhoodOf(problem, prior, touched));
     const result = balance(part.problem, { ...options, mode: 'realign', prior: part.plan, touched: undefined });
     const plan = Int32Array.from(prior);
     part.cells.forEach((i, x) => (plan[i] = part.territories[result.plan[x]!]!));
@@ -66,8 +72,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   const deadline = started + (options.timeLimitMs ?? 10_000);
   // The combined balance weight and each territory's share of it, for every phase that needs them (home picks, the start, growth, transfers).
   const weight = combinedWeight(problem);
-  const capacityTotal = problem.capacity.reduce((a, b) => a + b, 0);
-  const share = Float64Array.from(problem.capacity, (c) => c / capacityTotal);
+  const share = capacityShares(problem);
 
   const minTolerance = Math.max(1e-4, Math.min(...problem.tolerance));
   const deadZone = options.mode === 'build' ? BUILD_DEAD_ZONE : REALIGN_DEAD_ZONE;
@@ -115,6 +120,8 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   if (options.mode !== 'build') {
     const plan = Int32Array.from(options.prior!);
     const anchors = standInAnchors(problem, plan, units);
+    // A territory with no cell (a rep just added) needs one to grow from.
+    seedEmpty(problem, plan, anchors, units, weight, share);
     const result = improve(plan.some((t) => t < 0) ? growBalanced(problem, plan, anchors, units, weight, share) : plan, anchors, progress);
     progress(1, 'done');
     return { ...result, elapsedMs: Date.now() - started };
@@ -143,6 +150,12 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   }
   progress(1, 'done');
   return { ...result, elapsedMs: Date.now() - started };
+}
+
+/** Each territory's share of the total: its capacity over all capacities. */
+function capacityShares(problem: BalanceProblem): Float64Array {
+  const total = problem.capacity.reduce((a, b) => a + b, 0);
+  return Float64Array.from(problem.capacity, (c) => c / total);
 }
 
 /** The largest |load / target − 1| of the combined weight over unlocked territories. */
