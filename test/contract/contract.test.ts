@@ -244,6 +244,20 @@ describe.each([
     await expectCode(h.client.call('balance.proposal', { jobId }), 'NOT_FOUND');
   });
 
+  it('gives a territory just added, with no cell yet, its share in a realign proposal', async () => {
+    const territory = { id: 60, name: 'New hire', color: '#654321', repId: null, parentId: null, locked: false };
+    await h.client.call('command.execute', { scenarioId: 1, command: { type: 'territory.create', territory } });
+    const finished = nextEvent(h, 'balance.finished');
+    const { jobId } = await h.client.call('balance.start', { scenarioId: 1, mode: 'realign', measures: [{ key: 'workload', weight: 1, tolerance: 0.1 }], seed: 3 });
+    expect(await finished).toMatchObject({ jobId, state: 'done' });
+    const proposal = await h.client.call('balance.proposal', { jobId });
+    const cells = proposal.territoryOfCell.filter((t) => t === 60).length;
+    expect(cells).toBeGreaterThan(0);
+    expect(proposal.after.contiguityBreaks).toBeLessThanOrEqual(proposal.before.contiguityBreaks);
+    expect(await h.client.call('balance.discard', { jobId })).toBeNull();
+    await h.client.call('command.undo', { scenarioId: 1 });
+  });
+
   it('refuses to balance on an unknown measure, and a stale proposal', async () => {
     await expectCode(
       h.client.call('balance.start', { scenarioId: 1, mode: 'build', measures: [{ key: 'nope', weight: 1, tolerance: 0.1 }], seed: 1 }),
