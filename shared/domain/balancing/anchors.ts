@@ -2,6 +2,7 @@ import { connectedComponents } from '../graph/connected-components';
 import { createRng } from '../random/create-rng';
 import { chordKm } from './geometry';
 import type { BalanceProblem } from './problem';
+import { combinedFill } from './territory-loads';
 
 /**
  * Anchors: the one cell per territory a build grows it from and keeps it by. Normally the
@@ -107,15 +108,9 @@ function nearestFreeCell(problem: BalanceProblem, from: number, used: Uint8Array
 export function relocateStarved(problem: BalanceProblem, plan: Int32Array, anchors: Int32Array, units: Float64Array, weight: Float64Array, share: ArrayLike<number>): number[] {
   const n = plan.length;
   const k = anchors.length;
-  const load = new Float64Array(k);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    total += weight[i]!;
-    if (plan[i]! >= 0) load[plan[i]!]! += weight[i]!;
-  }
-  const fill = (t: number) => load[t]! / (share[t]! * total);
+  const { fill } = combinedFill(plan, weight, share);
   const starved: number[] = [];
-  for (let t = 0; t < k; t++) if (!problem.locked[t] && anchors[t]! >= 0 && fill(t) < STARVED_SHARE) starved.push(t);
+  for (let t = 0; t < k; t++) if (!problem.locked[t] && anchors[t]! >= 0 && fill[t]! < STARVED_SHARE) starved.push(t);
   if (starved.length === 0) return [];
 
   const { component } = connectedComponents({ offsets: problem.offsets, neighbors: problem.neighbors });
@@ -123,21 +118,19 @@ export function relocateStarved(problem: BalanceProblem, plan: Int32Array, ancho
   for (const a of anchors) if (a >= 0) isAnchor[a] = 1;
   const donated = new Uint8Array(k);
   const moved: number[] = [];
-  starved.sort((a, b) => fill(a) - fill(b) || a - b);
+  starved.sort((a, b) => fill[a]! - fill[b]! || a - b);
   for (const s of starved) {
     const home = anchors[s]!;
     const island = component[home]!;
     // Donors: the territories anchored nearest, so the rep still works near home.
-    const near: number[] = [];
+    const candidates: number[] = [];
     for (let t = 0; t < k; t++) {
-      if (t === s || donated[t] || problem.locked[t] || anchors[t]! < 0 || component[anchors[t]!] !== island) continue;
-      near.push(t);
+      if (t !== s && !donated[t] && !problem.locked[t] && anchors[t]! >= 0 && component[anchors[t]!] === island) candidates.push(t);
     }
-    near.sort((a, b) => chordKm(units, home, anchors[a]!) - chordKm(units, home, anchors[b]!) || a - b);
     let donor = -1;
-    for (const t of near.slice(0, DONOR_CANDIDATES)) if (fill(t) > 1 && (donor < 0 || fill(t) > fill(donor))) donor = t;
+    for (const t of nearestTerritories(units, home, anchors, candidates)) if (fill[t]! > 1 && (donor < 0 || fill[t]! > fill[donor]!)) donor = t;
     if (donor < 0) continue;
-    const cell = outerCell(problem, plan, donor, anchors[donor]!, units, weight, load[donor]!, isAnchor);
+    const cell = outerCell(problem, plan, donor, anchors[donor]!, units, weight, isAnchor);
     if (cell < 0) continue;
     donated[donor] = 1;
     isAnchor[anchors[s]!] = 0;
@@ -148,10 +141,21 @@ export function relocateStarved(problem: BalanceProblem, plan: Int32Array, ancho
   return moved;
 }
 
+/** The `DONOR_CANDIDATES` of `candidates` (all anchored) whose anchors lie nearest `from`, nearest first. */
+function nearestTerritories(units: Float64Array, from: number, anchors: Int32Array, candidates: number[]): number[] {
+  const distance = new Map(candidates.map((t) => [t, chordKm(units, from, anchors[t]!)]));
+  return candidates.sort((a, b) => distance.get(a)! - distance.get(b)! || a - b).slice(0, DONOR_CANDIDATES);
+}
+
 /** The donor's free cell at which, counting from its far edge inwards, `OUTER_SHARE` of its load is reached. */
-function outerCell(problem: BalanceProblem, plan: Int32Array, donor: number, anchor: number, units: Float64Array, weight: Float64Array, load: number, isAnchor: Uint8Array): number {
+function outerCell(problem: BalanceProblem, plan: Int32Array, donor: number, anchor: number, units: Float64Array, weight: Float64Array, isAnchor: Uint8Array): number {
   const cells: number[] = [];
-  for (let i = 0; i < plan.length; i++) if (plan[i] === donor && !problem.frozen[i] && !isAnchor[i]) cells.push(i);
+  let load = 0;
+  for (let i = 0; i < plan.length; i++) {
+    if (plan[i] !== donor) continue;
+    load += weight[i]!;
+    if (!problem.frozen[i] && !isAnchor[i]) cells.push(i);
+  }
   const distance = new Map(cells.map((i) => [i, chordKm(units, i, anchor)]));
   cells.sort((a, b) => distance.get(b)! - distance.get(a)! || a - b);
   let outer = 0;
@@ -183,15 +187,9 @@ export function seedEmpty(
   const n = plan.length;
   const k = anchors.length;
   const cells = new Int32Array(k);
-  const load = new Float64Array(k);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    total += weight[i]!;
-    if (plan[i]! >= 0) {
-      cells[plan[i]!]!++;
-      load[plan[i]!]! += weight[i]!;
-    }
-  }
+  const { fill, total } = combinedFill(plan, weight, share, cells);
+  const empty = (t: number) => cells[t] === 0 && !problem.locked[t] && (!only || only.includes(t));
+  if (!Array.from({ length: k }, (_, t) => t).some(empty)) return [];
   const isAnchor = new Uint8Array(n);
   for (let t = 0; t < k; t++) if (anchors[t]! >= 0 && cells[t]! > 0) isAnchor[anchors[t]!] = 1;
   const spare = (i: number, t: number) => {
@@ -200,19 +198,16 @@ export function seedEmpty(
   };
   const seeded: number[] = [];
   for (let t = 0; t < k; t++) {
-    if (cells[t]! > 0 || problem.locked[t] || (only && !only.includes(t))) continue;
+    if (!empty(t)) continue;
     const home = problem.home[t]!;
     let cell = home >= 0 && spare(home, t) ? home : -1;
     if (cell < 0) {
-      const fill = (u: number) => load[u]! / (share[u]! * total);
       const donors: number[] = [];
-      for (let u = 0; u < k; u++) if (u !== t && cells[u]! > 1 && !problem.locked[u]) donors.push(u);
-      const distance = (u: number) => (home >= 0 && anchors[u]! >= 0 ? chordKm(units, home, anchors[u]!) : 0);
-      donors.sort((a, b) => distance(a) - distance(b) || a - b);
-      const near = home >= 0 ? donors.slice(0, DONOR_CANDIDATES) : donors;
-      near.sort((a, b) => fill(b) - fill(a) || a - b);
+      for (let u = 0; u < k; u++) if (u !== t && cells[u]! > 1 && !problem.locked[u] && (home < 0 || anchors[u]! >= 0)) donors.push(u);
+      const near = home >= 0 ? nearestTerritories(units, home, anchors, donors) : donors;
+      near.sort((a, b) => fill[b]! - fill[a]! || a - b);
       for (const u of near) {
-        const c = outerCell(problem, plan, u, anchors[u]! >= 0 ? anchors[u]! : firstCellOf(plan, u), units, weight, load[u]!, isAnchor);
+        const c = outerCell(problem, plan, u, anchors[u]! >= 0 ? anchors[u]! : plan.indexOf(u), units, weight, isAnchor);
         if (c >= 0 && spare(c, t)) {
           cell = c;
           break;
@@ -223,19 +218,14 @@ export function seedEmpty(
     if (cell < 0) continue;
     const from = plan[cell]!;
     cells[from]!--;
-    load[from]! -= weight[cell]!;
+    fill[from]! -= weight[cell]! / (share[from]! * total);
     plan[cell] = t;
     cells[t] = 1;
-    load[t] = weight[cell]!;
     anchors[t] = cell;
     isAnchor[cell] = 1;
     seeded.push(t);
   }
   return seeded;
-}
-
-function firstCellOf(plan: Int32Array, t: number): number {
-  return plan.indexOf(t);
 }
 
 /** Whether `i`'s territory stays in one piece without it: its neighbours there stay connected. */

@@ -7,6 +7,7 @@ import { localSearch } from './local-search';
 import { POLISH_MAX_CELLS, polishSmall } from './polish';
 import { powerDiagramStart } from './power-start';
 import { restrictTo } from './sub-problem';
+import { combinedFill } from './territory-loads';
 import type { BalanceOptions, BalanceProblem, BalanceResult } from './problem';
 
 /**
@@ -160,15 +161,9 @@ function capacityShares(problem: BalanceProblem): Float64Array {
 
 /** The largest |load / target − 1| of the combined weight over unlocked territories. */
 function worstDeviation(plan: Int32Array, weight: Float64Array, share: ArrayLike<number>, locked: Uint8Array): number {
-  const k = locked.length;
-  const load = new Float64Array(k);
-  let total = 0;
-  for (let i = 0; i < plan.length; i++) {
-    total += weight[i]!;
-    if (plan[i]! >= 0) load[plan[i]!]! += weight[i]!;
-  }
+  const { fill } = combinedFill(plan, weight, share);
   let worst = 0;
-  for (let t = 0; t < k; t++) if (!locked[t]) worst = Math.max(worst, Math.abs(load[t]! / (share[t]! * total) - 1));
+  for (let t = 0; t < fill.length; t++) if (!locked[t]) worst = Math.max(worst, Math.abs(fill[t]! - 1));
   return worst;
 }
 

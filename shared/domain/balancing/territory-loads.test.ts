@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latticeInstance } from './lattice-instance';
-import { measureTotals, territoryLoads } from './territory-loads';
+import { combinedFill, measureTotals, territoryLoads } from './territory-loads';
 
 describe('territory loads', () => {
   it('sums each territory’s cells per measure, adds the accounts placed by name, and skips unassigned cells (which still count in the totals)', () => {
@@ -22,5 +22,14 @@ describe('territory loads', () => {
       expect(totals[a]).toBeCloseTo(cells + fixedLoad[a]! + fixedLoad[2 + a]! + fixedLoad[4 + a]!, 9);
       expect(totals[a]! - (load[a]! + load[2 + a]! + load[4 + a]!)).toBeCloseTo(p.weights[a]![7]!, 9);
     }
+  });
+
+  it('gives each territory its combined load over its share of the whole area, and counts its cells', () => {
+    const weight = Float64Array.of(1, 2, 3, 4);
+    const cells = new Int32Array(2);
+    const { fill, total } = combinedFill(Int32Array.of(0, 1, 1, -1), weight, [0.25, 0.75], cells);
+    expect(total).toBe(10);
+    expect(Array.from(fill)).toEqual([1 / 2.5, 5 / 7.5]);
+    expect(Array.from(cells)).toEqual([1, 2]);
   });
 });

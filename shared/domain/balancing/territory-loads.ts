@@ -34,3 +34,23 @@ export function measureTotals(problem: BalanceProblem): Float64Array {
   }
   return totals;
 }
+
+/**
+ * Each territory's share of its target in the combined weight (`combinedWeight`): its load
+ * over share × the study area's total (`total`, every cell assigned or not), 1 = on target.
+ * @param cells when given, filled with each territory's cell count
+ */
+export function combinedFill(plan: Int32Array, weight: Float64Array, share: ArrayLike<number>, cells?: Int32Array): { fill: Float64Array; total: number } {
+  const k = share.length;
+  const fill = new Float64Array(k);
+  let total = 0;
+  for (let i = 0; i < plan.length; i++) {
+    total += weight[i]!;
+    const t = plan[i]!;
+    if (t < 0) continue;
+    fill[t]! += weight[i]!;
+    if (cells) cells[t]!++;
+  }
+  for (let t = 0; t < k; t++) fill[t]! /= share[t]! * total;
+  return { fill, total };
+}
