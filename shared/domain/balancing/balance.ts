@@ -1,13 +1,14 @@
 import { createRng } from '../random/create-rng';
 import { buildAnchors, relocateStarved, seedEmpty, standInAnchors } from './anchors';
-import { unitVectors } from './geometry';
+import { chordKm, unitVectors } from './geometry';
 import { combinedWeight, growBalanced } from './grow-balanced';
 import { flowTransfer } from './flow-transfer';
 import { localSearch } from './local-search';
 import { POLISH_MAX_CELLS, polishSmall } from './polish';
 import { powerDiagramStart } from './power-start';
 import { restrictTo } from './sub-problem';
-import { combinedFill } from './territory-loads';
+import { splitStart } from './split-start';
+import { combinedFill, measureTotals, territoryLoads } from './territory-loads';
 import type { BalanceOptions, BalanceProblem, BalanceResult } from './problem';
 
 /**
@@ -19,6 +20,19 @@ import type { BalanceOptions, BalanceProblem, BalanceResult } from './problem';
  * neither by default: moving cells for shape is disruption.
  */
 const BUILD_COMPACTNESS = 0.03;
+/**
+ * Travel weight of a build's local search from the split start (`splitStart`), measured on
+ * H-220k: its regions start compact but not around the homes: 0.08 gave D 1.09× the reference,
+ * I 0.38×, 16.4k cut edges, median deviation 5.8 %; 0.05 gave D 1.11× at 5.1 %.
+ */
+const SPLIT_COMPACTNESS = 0.08;
+/**
+ * Cell visits a build's local search may make (rounds × cells): on H-220k it settles after
+ * about 140 rounds (29M visits), within this; on H-1.5M it would run on for minutes, each
+ * round shaving a little travel and boundary, so it stops after 21 rounds (6.3 s for the
+ * whole build) rather than at the time limit, where the plan would depend on the machine's speed.
+ */
+const BUILD_SEARCH_VISITS = 30_000_000;
 const BUILD_BOUNDARY_COST = 1e-5;
 /** Fractions of the tolerance: a build aims well inside it; a realign leaves territories within it alone and brings the others just inside. */
 const BUILD_DEAD_ZONE = 0.5;
@@ -79,7 +93,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   const deadZone = options.mode === 'build' ? BUILD_DEAD_ZONE : REALIGN_DEAD_ZONE;
 
   /** Transfers, the local search and (small builds) the polish, on `plan` in place. */
-  const improve = (plan: Int32Array, anchors: Int32Array, report: (fraction: number, phase: string) => void) => {
+  const improve: Improve = (plan, anchors, compactness, report) => {
     // Coarse: move load along the least-movement flows between neighbouring territories.
     report(0.1, 'transferring');
     const transfer = flowTransfer(problem, plan, {
@@ -101,13 +115,14 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
     const outcome = localSearch(problem, plan, {
       anchors,
       units,
-      compactness: options.compactness ?? (options.mode === 'build' ? BUILD_COMPACTNESS : 0),
+      compactness: options.compactness ?? (options.mode === 'build' ? compactness : 0),
       boundary: options.mode === 'build' ? BUILD_BOUNDARY_COST : 0,
       disruption: options.mode === 'build' ? 0 : 0.25 * minTolerance,
       prior: options.mode === 'build' ? null : options.prior,
       deadZone,
       deadline,
       shouldStop: options.shouldStop,
+      maxRounds: options.mode === 'build' ? Math.ceil(BUILD_SEARCH_VISITS / Math.max(1, n)) : undefined,
       onRound: (round) => report(Math.min(0.99, 0.4 + 0.6 * (1 - 1 / (1 + round / 20))), 'improving'),
     });
     let cancelled = outcome.cancelled;
@@ -123,7 +138,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
     const anchors = standInAnchors(problem, plan, units);
     // A territory with no cell (a rep just added) needs one to grow from.
     seedEmpty(problem, plan, anchors, units, weight, share);
-    const result = improve(plan.some((t) => t < 0) ? growBalanced(problem, plan, anchors, units, weight, share) : plan, anchors, progress);
+    const result = improve(plan.some((t) => t < 0) ? growBalanced(problem, plan, anchors, units, weight, share) : plan, anchors, 0, progress);
     progress(1, 'done');
     return { ...result, elapsedMs: Date.now() - started };
   }
@@ -138,19 +153,96 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   }
   const anchors = buildAnchors(problem, units, options.seed, weight, start);
   progress(0.05, 'growing');
-  let result = improve(powerDiagramStart(problem, start, anchors, units, weight, share), anchors, progress);
-  // A territory walled in by the homes around it (reps who all live in one town) ends
-  // (nearly) empty: build once more, growing it from inside the fullest territory near it,
-  // and keep whichever plan has the smaller worst deviation of the combined weight.
+  if (n > POLISH_MAX_CELLS) {
+    const split = splitStart(problem, start, anchors, units, weight, share);
+    const result = improve(split.plan, split.anchors, SPLIT_COMPACTNESS, progress);
+    progress(1, 'done');
+    return { ...result, elapsedMs: Date.now() - started };
+  }
+  // Small areas: the least-travel diagram ends with less travel (what the exact optimum
+  // minimises) where it can meet the tolerances; where it cannot, the split start often can.
+  let result = diagramBuild(problem, start, anchors, units, weight, share, (f, phase) => progress(0.5 * f, phase), improve, deadline);
+  if (!result.cancelled && Date.now() < deadline && excessOverTolerance(problem, result.plan) > 0) {
+    const split = splitStart(problem, start, anchors, units, weight, share);
+    const other = improve(split.plan, split.anchors, SPLIT_COMPACTNESS, (f, phase) => progress(0.5 + 0.5 * f, phase));
+    if (other.cancelled || betterPlan(problem, units, other.plan, result.plan)) result = { ...other, plan: other.cancelled ? result.plan : other.plan };
+  }
+  progress(1, 'done');
+  return { ...result, elapsedMs: Date.now() - started };
+}
+
+type Improve = (
+  plan: Int32Array,
+  anchors: Int32Array,
+  compactness: number,
+  report: (fraction: number, phase: string) => void,
+) => { plan: Int32Array; cancelled: boolean; moves: number; rounds: number };
+
+/**
+ * A build from the least-travel diagram of the anchors (`powerDiagramStart`). A territory
+ * walled in by the homes around it (reps who all live in one town) ends (nearly) empty:
+ * build once more, growing it from inside the fullest territory near it, and keep
+ * whichever plan has the smaller worst deviation of the combined weight.
+ */
+function diagramBuild(
+  problem: BalanceProblem,
+  start: Int32Array,
+  anchors: Int32Array,
+  units: Float64Array,
+  weight: Float64Array,
+  share: Float64Array,
+  report: (fraction: number, phase: string) => void,
+  improve: Improve,
+  deadline: number,
+): ReturnType<Improve> {
+  let result = improve(powerDiagramStart(problem, start, anchors, units, weight, share), anchors, BUILD_COMPACTNESS, report);
   const moved = Int32Array.from(anchors);
   if (!result.cancelled && Date.now() < deadline && relocateStarved(problem, result.plan, moved, units, weight, share).length > 0) {
-    const again = improve(powerDiagramStart(problem, start, moved, units, weight, share), moved, (f, phase) => progress(0.9 + 0.1 * f, phase));
+    const again = improve(powerDiagramStart(problem, start, moved, units, weight, share), moved, BUILD_COMPACTNESS, (f, phase) => report(0.9 + 0.1 * f, phase));
     if (again.cancelled || worstDeviation(again.plan, weight, share, problem.locked) < worstDeviation(result.plan, weight, share, problem.locked)) {
       result = { ...again, plan: again.cancelled ? result.plan : again.plan };
     }
   }
-  progress(1, 'done');
-  return { ...result, elapsedMs: Date.now() - started };
+  return result;
+}
+
+/**
+ * Whether plan a is better than plan b: less excess over the tolerances (Σ_k Σ_a
+ * max(0, |W/T − 1| − τ_a), unlocked territories), and at equal excess less travel to the
+ * homes (Σ travel weight × distance).
+ */
+function betterPlan(problem: BalanceProblem, units: Float64Array, a: Int32Array, b: Int32Array): boolean {
+  const ea = excessOverTolerance(problem, a);
+  const eb = excessOverTolerance(problem, b);
+  if (Math.abs(ea - eb) > 1e-9 * (1 + eb)) return ea < eb;
+  return travelToHomes(problem, units, a) < travelToHomes(problem, units, b);
+}
+
+function excessOverTolerance(problem: BalanceProblem, plan: Int32Array): number {
+  const k = problem.capacity.length;
+  const m = problem.weights.length;
+  const load = territoryLoads(problem, plan);
+  const totals = measureTotals(problem);
+  const capacity = problem.capacity.reduce((x, y) => x + y, 0);
+  let excess = 0;
+  for (let t = 0; t < k; t++) {
+    if (problem.locked[t]) continue;
+    for (let a = 0; a < m; a++) {
+      const target = (totals[a]! * problem.capacity[t]!) / capacity;
+      if (target > 0) excess += Math.max(0, Math.abs(load[t * m + a]! / target - 1) - problem.tolerance[a]!);
+    }
+  }
+  return excess;
+}
+
+function travelToHomes(problem: BalanceProblem, units: Float64Array, plan: Int32Array): number {
+  let travel = 0;
+  for (let i = 0; i < plan.length; i++) {
+    const t = plan[i]!;
+    const home = t >= 0 ? problem.home[t]! : -1;
+    if (home >= 0) travel += (problem.travelWeight ? problem.travelWeight[i]! : 1) * chordKm(units, i, home);
+  }
+  return travel;
 }
 
 /** Each territory's share of the total: its capacity over all capacities. */
