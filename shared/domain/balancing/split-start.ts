@@ -1,3 +1,4 @@
+import { connectedComponents } from '../graph/connected-components';
 import { minCostAssignment } from '../graph/min-cost-assignment';
 import { chordKm } from './geometry';
 import type { BalanceProblem } from './problem';
@@ -44,8 +45,9 @@ export function splitStart(
   const moved = Int32Array.from(anchors);
   const free = new Uint8Array(n);
   for (let i = 0; i < n; i++) free[i] = start[i]! < 0 ? 1 : 0;
-  const components = freeComponents(problem, free);
-  const members = groupBy(components.label, components.count, free);
+  const { component: label, count } = connectedComponents(problem, free);
+  const components = { label, count };
+  const members = groupBy(label, count, free);
   // Territories grow on the island of their anchor.
   const onIsland: number[][] = Array.from({ length: components.count }, () => []);
   for (let t = 0; t < k; t++) {
@@ -75,33 +77,6 @@ export function splitStart(
   matchRegions(problem, plan, anchors, units);
   relocateAnchors(plan, moved, units);
   return { plan, anchors: moved };
-}
-
-/** Connected components of the free cells (-1 for the others), numbered in order of their lowest cell. */
-function freeComponents(problem: BalanceProblem, free: Uint8Array): { label: Int32Array; count: number } {
-  const { offsets, neighbors } = problem;
-  const label = new Int32Array(free.length).fill(-1);
-  const queue = new Int32Array(free.length);
-  let count = 0;
-  for (let s = 0; s < free.length; s++) {
-    if (!free[s] || label[s] !== -1) continue;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = s;
-    label[s] = count;
-    while (head < tail) {
-      const v = queue[head++]!;
-      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
-        const w = neighbors[e]!;
-        if (free[w] && label[w] === -1) {
-          label[w] = count;
-          queue[tail++] = w;
-        }
-      }
-    }
-    count++;
-  }
-  return { label, count };
 }
 
 /** Travel is summed over at most this many (cell, territory) pairs when regions are matched to territories. */
