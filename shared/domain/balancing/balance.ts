@@ -8,7 +8,7 @@ import { POLISH_MAX_CELLS, polishSmall } from './polish';
 import { powerDiagramStart } from './power-start';
 import { restrictTo } from './sub-problem';
 import { splitStart } from './split-start';
-import { combinedFill, measureTotals, territoryLoads } from './territory-loads';
+import { combinedFill, excessOutside, measureTotals } from './territory-loads';
 import type { BalanceOptions, BalanceProblem, BalanceResult } from './problem';
 
 /**
@@ -219,20 +219,7 @@ function betterPlan(problem: BalanceProblem, units: Float64Array, a: Int32Array,
 }
 
 function excessOverTolerance(problem: BalanceProblem, plan: Int32Array): number {
-  const k = problem.capacity.length;
-  const m = problem.weights.length;
-  const load = territoryLoads(problem, plan);
-  const totals = measureTotals(problem);
-  const capacity = problem.capacity.reduce((x, y) => x + y, 0);
-  let excess = 0;
-  for (let t = 0; t < k; t++) {
-    if (problem.locked[t]) continue;
-    for (let a = 0; a < m; a++) {
-      const target = (totals[a]! * problem.capacity[t]!) / capacity;
-      if (target > 0) excess += Math.max(0, Math.abs(load[t * m + a]! / target - 1) - problem.tolerance[a]!);
-    }
-  }
-  return excess;
+  return excessOutside(problem, plan, measureTotals(problem), capacityShares(problem), problem.tolerance, false);
 }
 
 function travelToHomes(problem: BalanceProblem, units: Float64Array, plan: Int32Array): number {

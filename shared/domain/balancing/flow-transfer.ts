@@ -1,6 +1,6 @@
 import { MinHeap } from '../graph/min-heap';
 import { chordKm } from './geometry';
-import { measureTotals, territoryLoads } from './territory-loads';
+import { excessOutside, measureTotals, territoryLoads } from './territory-loads';
 import type { BalanceProblem } from './problem';
 
 export interface TransferOptions {
@@ -94,7 +94,7 @@ export function flowTransfer(problem: BalanceProblem, owner: Int32Array, options
     let worst = 0;
     for (let t = 0; t < k; t++) worst = Math.max(worst, Math.abs(b[t]!));
     if (best) {
-      lastOutside = excessOutside(problem, owner, totals!, options.share, options.band);
+      lastOutside = excessOutside(problem, owner, totals!, options.share, problem.weights.map(() => options.band), true);
       if (lastOutside < bestOutside) {
         bestOutside = lastOutside;
         best.set(owner);
@@ -263,26 +263,4 @@ export function solveLaplacian(k: number, edges: readonly [number, number][], b:
     for (let i = 0; i < k; i++) p[i] = r[i]! + beta * p[i]!;
   }
   return x;
-}
-
-/**
- * How far the territories are outside their bands, measure by measure: Σ_a β_a·Σ_t
- * max(0, |W_t,a/T_t,a − 1| − band), the evaluator's excess B with the band for τ (unlocked
- * territories only), so plans are compared as the proposal's figures will compare them.
- */
-function excessOutside(problem: BalanceProblem, owner: Int32Array, totals: Float64Array, share: Float64Array, band: number): number {
-  const k = share.length;
-  const m = problem.weights.length;
-  const load = territoryLoads(problem, owner);
-  let excess = 0;
-  for (let a = 0; a < m; a++) {
-    let sum = 0;
-    for (let t = 0; t < k; t++) {
-      const target = totals[a]! * share[t]!;
-      if (problem.locked[t] || !(target > 0)) continue;
-      sum += Math.max(0, Math.abs(load[t * m + a]! / target - 1) - band);
-    }
-    excess += problem.measureWeights[a]! * sum;
-  }
-  return excess;
 }

@@ -54,3 +54,25 @@ export function combinedFill(plan: Int32Array, weight: Float64Array, share: Arra
   for (let t = 0; t < k; t++) fill[t]! /= share[t]! * total;
   return { fill, total };
 }
+
+/**
+ * How far the territories are outside their bands, measure by measure: Σ_a β_a·Σ_t
+ * max(0, |W_t,a/T_t,a − 1| − band_a) over unlocked territories, with β_a = 1 unless
+ * `byImportance`. With the bands at τ and β = 1 this is the evaluator's excess B.
+ */
+export function excessOutside(problem: BalanceProblem, owner: Int32Array, totals: Float64Array, share: ArrayLike<number>, bands: ArrayLike<number>, byImportance: boolean): number {
+  const k = share.length;
+  const m = problem.weights.length;
+  const load = territoryLoads(problem, owner);
+  let excess = 0;
+  for (let a = 0; a < m; a++) {
+    let sum = 0;
+    for (let t = 0; t < k; t++) {
+      const target = totals[a]! * share[t]!;
+      if (problem.locked[t] || !(target > 0)) continue;
+      sum += Math.max(0, Math.abs(load[t * m + a]! / target - 1) - bands[a]!);
+    }
+    excess += (byImportance ? problem.measureWeights[a]! : 1) * sum;
+  }
+  return excess;
+}
