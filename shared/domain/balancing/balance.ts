@@ -12,9 +12,9 @@ import { combinedFill, excessOutside, measureTotals } from './territory-loads';
 import type { BalanceOptions, BalanceProblem, BalanceResult } from './problem';
 
 /**
- * Travel weight and cost per cut edge in a build's local search, measured on H-220k
- * (K = 100, three measures at ±2 %). With 0.03 and 1e-5: D 260 km, 33k cut edges, median
- * deviation 3.6–3.9 %, Δ 0.30–0.35. Without them: D 282 km, 47.6k cut edges, medians
+ * Travel weight of a build's local search from the diagram start, measured on H-220k
+ * (K = 100, three measures at ±2 %) before the wall. With 0.03 and 1e-5 per cut edge: D 260 km,
+ * 33k cut edges, median deviation 3.6–3.9 %, Δ 0.30–0.35. Without them: D 282 km, 47.6k cut edges, medians
  * 2.2–3.6 %, the same Δ. Stronger settings trade balance away: 0.1 and 1e-3 gave D 233 km
  * and 26k cut edges but medians near 10 %; 0.3 gave D 194 km and Δ 0.49. A realign uses
  * neither by default: moving cells for shape is disruption.
@@ -22,8 +22,9 @@ import type { BalanceOptions, BalanceProblem, BalanceResult } from './problem';
 const BUILD_COMPACTNESS = 0.03;
 /**
  * Travel weight of a build's local search from the split start (`splitStart`), measured on
- * H-220k: its regions start compact but not around the homes: 0.08 gave D 1.09× the reference,
- * I 0.38×, 16.4k cut edges, median deviation 5.8 %; 0.05 gave D 1.11× at 5.1 %.
+ * H-220k: its regions start compact but not around the homes: before the wall, 0.08 gave D 1.09×
+ * the reference, I 0.38×, 16.4k cut edges, median deviation 5.8 %; 0.05 gave D 1.11× at 5.1 %.
+ * With the wall (0.5, 1e-4 per cut edge), 0.16 gave D 1.15× but 18 territories inside instead of 27.
  */
 const SPLIT_COMPACTNESS = 0.08;
 /**
@@ -33,7 +34,25 @@ const SPLIT_COMPACTNESS = 0.08;
  * whole build) rather than at the time limit, where the plan would depend on the machine's speed.
  */
 const BUILD_SEARCH_VISITS = 30_000_000;
-const BUILD_BOUNDARY_COST = 1e-5;
+/**
+ * Linear cost (per unit of deviation, in units of the balance weight) for a territory past
+ * 0.95 τ in a build's local search, on top of the square of its deviation beyond the dead
+ * zone. Without it the square is too gentle near τ and travel pulls territories through: on
+ * the demo workspace (K = 40, workload at ±10 %) 3 territories ended outside, Δ 11.4 %.
+ * Measured with the wall at τ itself: 0.2 kept 39 of 40 inside, 1.0 all 40; from 0.95 τ,
+ * 0.1 held at SPLIT_COMPACTNESS 0.08 but let 0.12–0.16 push 1–5 territories through again, 0.5
+ * held at both (40 of 40 at ±10 % and ±5 %, 39 of 40 at ±3 %). Where τ is out of reach
+ * (H-220k at ±2 %) it buys balance with travel: median deviation 5.8 → 3.2 %, territories
+ * inside 4 → 28 of 100, B 7.6 → 3.2, D 1.09 → 1.17× the reference, cut edges 16.4k → 20.1k.
+ */
+const BUILD_WALL = 0.5;
+/**
+ * Cost per cut edge in a build's local search. With the wall, 1e-5 left boundaries ragged
+ * (H-220k 20.1k cut edges, H-1.5M 121.8k); 1e-4 gives 17.2k and 109.2k at the same balance
+ * (H-220k median 3.1 %, 27 of 100 inside; H-1.5M 277 of 500 inside against 91 before the
+ * wall) and D 1.16×; 3e-4 gave 16.1k but the median rose to 3.5 % (15 inside).
+ */
+const BUILD_BOUNDARY_COST = 1e-4;
 /** Fractions of the tolerance: a build aims well inside it; a realign leaves territories within it alone and brings the others just inside. */
 const BUILD_DEAD_ZONE = 0.5;
 /**
@@ -120,6 +139,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
       disruption: options.mode === 'build' ? 0 : 0.25 * minTolerance,
       prior: options.mode === 'build' ? null : options.prior,
       deadZone,
+      wall: options.mode === 'build' ? (options.wall ?? BUILD_WALL) : 0,
       deadline,
       shouldStop: options.shouldStop,
       maxRounds: options.mode === 'build' ? Math.ceil(BUILD_SEARCH_VISITS / Math.max(1, n)) : undefined,

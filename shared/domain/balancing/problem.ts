@@ -46,6 +46,8 @@ export interface BalanceOptions {
   seed: number;
   /** Weight of travel distance against balance (0 = balance only). Default 0.1 for a build, 0 otherwise. */
   compactness?: number;
+  /** Build only: linear cost per unit of deviation past a measure's tolerance, on top of the square (default 0.2; 0 lets travel push territories past τ). */
+  wall?: number;
   /** Stop after this long (ms); the best plan so far is returned. Default 10 s. */
   timeLimitMs?: number;
   /** Polled every few thousand moves; returning true stops the run (the result is marked cancelled). */
