@@ -5,6 +5,7 @@ import { combinedWeight, growBalanced } from './grow-balanced';
 import { flowTransfer } from './flow-transfer';
 import { localSearch } from './local-search';
 import { POLISH_MAX_CELLS, polishSmall } from './polish';
+import { returnEmptyCells } from './return-empty-cells';
 import { powerDiagramStart } from './power-start';
 import { restrictTo } from './sub-problem';
 import { splitStart } from './split-start';
@@ -159,6 +160,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
     // A territory with no cell (a rep just added) needs one to grow from.
     seedEmpty(problem, plan, anchors, units, weight, share);
     const result = improve(plan.some((t) => t < 0) ? growBalanced(problem, plan, anchors, units, weight, share) : plan, anchors, 0, progress);
+    if (!result.cancelled) returnEmptyCells(problem, result.plan, options.prior!);
     progress(1, 'done');
     return { ...result, elapsedMs: Date.now() - started };
   }

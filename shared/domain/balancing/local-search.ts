@@ -1,3 +1,4 @@
+import { leavesConnected } from './leaves-connected';
 import { chordKm } from './geometry';
 import { measureTotals, territoryLoads } from './territory-loads';
 import type { BalanceProblem } from './problem';
@@ -8,13 +9,6 @@ import type { BalanceProblem } from './problem';
  * inside: 40 of 40 at ±10 % and ±5 %.
  */
 const WALL_START = 0.95;
-/**
- * Cells a move's connectivity search may visit past the cell's own neighbourhood. 256 lets a
- * new territory enclosed by a thin ring of another take its share in a realign (−27 % → −5 %
- * on the 631-cell case in anchors.test.ts) and changes nothing measurable on H-220k or H-1.5M;
- * 4,096 took the H-1.5M build from 6.7 s to the 10 s limit for a slightly worse plan.
- */
-const GLOBAL_CHECK_BUDGET = 256;
 
 export interface SearchOptions {
   /** Home cell (or stand-in) per territory used for travel; -1: no travel term. */
@@ -148,75 +142,7 @@ export function localSearch(problem: BalanceProblem, owner: Int32Array, options:
     return d;
   };
 
-  // Connectivity check scratch: visit stamps for a bounded breadth-first search.
-  const stamp = new Int32Array(n);
-  let epoch = 0;
-  const queue = new Int32Array(n);
-  /**
-   * True when removing i surely leaves s connected: its same-territory neighbours are
-   * connected among themselves (any path through i can go round it). Conservative.
-   */
-  const canLeave = (i: number, s: number) => {
-    const first = offsets[i]!;
-    const last = offsets[i + 1]!;
-    let start = -1;
-    let count = 0;
-    for (let e = first; e < last; e++) {
-      if (owner[neighbors[e]!] === s) {
-        count++;
-        if (start < 0) start = neighbors[e]!;
-      }
-    }
-    if (count === 0) return cellCount[s]! > 1; // a stray single cell may always leave (unless it is the last)
-    if (count === 1) return true;
-    // Fast path: the same-territory neighbours of i are connected among themselves.
-    epoch++;
-    stamp[i] = epoch;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = start;
-    stamp[start] = epoch;
-    let reached = 1;
-    while (head < tail) {
-      const v = queue[head++]!;
-      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
-        const w = neighbors[e]!;
-        if (stamp[w] === epoch || owner[w] !== s) continue;
-        stamp[w] = epoch;
-        // Stay in i's neighbourhood first; widen only if needed (below).
-        if (isNeighbour(i, w)) {
-          queue[tail++] = w;
-          reached++;
-        }
-      }
-    }
-    if (reached === count) return true;
-    // Otherwise search the territory itself, around i, within a budget: a thin arm or a ring
-    // (a territory wrapped round another) fails the test above everywhere, yet most of its
-    // cells can leave. Past the budget i is kept, as if it were a bridge.
-    head = 0;
-    tail = 0;
-    epoch++;
-    stamp[i] = epoch;
-    queue[tail++] = start;
-    stamp[start] = epoch;
-    reached = 1;
-    while (head < tail && tail < GLOBAL_CHECK_BUDGET) {
-      const v = queue[head++]!;
-      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
-        const w = neighbors[e]!;
-        if (stamp[w] === epoch || owner[w] !== s) continue;
-        stamp[w] = epoch;
-        queue[tail++] = w;
-        if (isNeighbour(i, w) && ++reached === count) return true;
-      }
-    }
-    return false;
-  };
-  const isNeighbour = (i: number, w: number) => {
-    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) if (neighbors[e] === w) return true;
-    return false;
-  };
+  const canLeave = leavesConnected(problem, owner, cellCount);
 
   const apply = (i: number, s: number, t: number) => {
     owner[i] = t;
