@@ -4,6 +4,7 @@ import { ContractError } from '../../shared/contract/errors';
 import type { Command } from '../../shared/domain/commands/command';
 import { TERRITORY_PALETTE } from '../../shared/domain/model/palette';
 import type { ScenarioSummary } from '../../shared/domain/model/workspace';
+import { assignCommands } from '../backend/balancing/assign-commands';
 import { evaluateDisruption, evaluationProblem, scenarioMetrics } from '../backend/balancing/plan-report';
 import { problemFromWorkspace, type MeasureChoice } from '../backend/balancing/problem-from-workspace';
 import { runJob } from '../backend/balancing/run-job';
@@ -117,13 +118,9 @@ export async function balanceCommand(args: ParsedArgs, io: Io): Promise<void> {
     const plan = outcome.plan;
     const evaluation = evaluationProblem(wp, measures);
     const disruption = evaluateDisruption(evaluation, wp.prior, plan);
-    const byTarget = new Map<number, number[]>();
-    for (let i = 0; i < plan.length; i++) {
-      if (plan[i] === wp.prior[i]) continue;
-      const to = plan[i]! >= 0 ? wp.territoryIds[plan[i]!]! : -1;
-      byTarget.set(to, [...(byTarget.get(to) ?? []), i]);
-    }
-    const commands: Command[] = [...byTarget].map(([to, cells]) => ({ type: 'territory.assignCells', cells, to: to < 0 ? null : to }));
+    const moved: number[] = [];
+    for (let i = 0; i < plan.length; i++) if (plan[i] !== wp.prior[i]) moved.push(i);
+    const commands = assignCommands(moved, (cell) => (plan[cell]! >= 0 ? wp.territoryIds[plan[cell]!]! : -1));
     if (commands.length > 0) ws.execute(target.id, { type: 'batch', commands, label: { key: `command.balance.${mode}`, params: { count: disruption.movedCells } } });
     const report = scenarioMetrics(ws, ws.scenarios().find((s) => s.id === target.id)!, measures);
     const result = {

@@ -1,8 +1,8 @@
 import type { BalanceJobState, BalanceProposal, BalanceRequest, CommandResult } from '../../../shared/contract/api';
 import { ContractError } from '../../../shared/contract/errors';
 import type { Events } from '../../../shared/contract/events';
-import type { Command } from '../../../shared/domain/commands/command';
 import type { WorkspaceSession } from '../workspace/session';
+import { assignCommands } from './assign-commands';
 import { evaluateDisruption, evaluatePlan, evaluationProblem, summarize } from './plan-report';
 import { problemFromWorkspace } from './problem-from-workspace';
 import { runJob, type RunningJob } from './run-job';
@@ -118,15 +118,8 @@ export class BalanceService {
       throw new ContractError('INVALID_INPUT', 'The scenario changed after balancing started; run the balance again.');
     }
     const current = ws.assignment(proposal.scenarioId).territoryOfCell;
-    const byTarget = new Map<number, number[]>();
-    for (const cell of proposal.movedCells) {
-      const to = proposal.territoryOfCell[cell]!;
-      if (current[cell] === to) continue;
-      const list = byTarget.get(to);
-      if (list) list.push(cell);
-      else byTarget.set(to, [cell]);
-    }
-    const commands: Command[] = [...byTarget].sort((a, b) => a[0] - b[0]).map(([to, cells]) => ({ type: 'territory.assignCells', cells, to: to < 0 ? null : to }));
+    const moved = proposal.movedCells.filter((cell) => current[cell] !== proposal.territoryOfCell[cell]);
+    const commands = assignCommands(moved, (cell) => proposal.territoryOfCell[cell]!);
     const result = ws.execute(proposal.scenarioId, {
       type: 'batch',
       commands,

@@ -32,7 +32,9 @@ export function borderMoves(owner: Int32Array, offsets: Int32Array, neighbors: I
   const byTarget = new Map<number, number[]>();
   for (let i = 0; i < wanted; i++) {
     const { cell, to } = border[Math.floor(i * stride)]!;
-    byTarget.set(to, [...(byTarget.get(to) ?? []), cell]);
+    const list = byTarget.get(to);
+    if (list) list.push(cell);
+    else byTarget.set(to, [cell]);
   }
   return byTarget;
 }
