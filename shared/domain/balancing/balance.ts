@@ -43,8 +43,9 @@ const BUILD_SEARCH_VISITS = 30_000_000;
  * Measured with the wall at τ itself: 0.2 kept 39 of 40 inside, 1.0 all 40; from 0.95 τ,
  * 0.1 held at SPLIT_COMPACTNESS 0.08 but let 0.12–0.16 push 1–5 territories through again, 0.5
  * held at both (40 of 40 at ±10 % and ±5 %, 39 of 40 at ±3 %). Where τ is out of reach
- * (H-220k at ±2 %) it buys balance with travel: median deviation 5.8 → 3.2 %, territories
- * inside 4 → 28 of 100, B 7.6 → 3.2, D 1.09 → 1.17× the reference, cut edges 16.4k → 20.1k.
+ * (H-220k at ±2 %) it buys balance with travel (at 1e-5 per cut edge, before the next
+ * constant): median deviation 5.8 → 3.2 %, territories inside 4 → 28 of 100, B 7.6 → 3.2,
+ * D 1.09 → 1.17× the reference, cut edges 16.4k → 20.1k.
  */
 const BUILD_WALL = 0.5;
 /**

@@ -46,7 +46,7 @@ export interface BalanceOptions {
   seed: number;
   /** Weight of travel distance against balance (0 = balance only). Default 0.1 for a build, 0 otherwise. */
   compactness?: number;
-  /** Build only: linear cost per unit of deviation past a measure's tolerance, on top of the square (default 0.2; 0 lets travel push territories past τ). */
+  /** Build only: linear cost per unit of deviation past 0.95 of a measure's tolerance, on top of the square (default 0.5, `BUILD_WALL`; 0 lets travel push territories past τ). */
   wall?: number;
   /** Stop after this long (ms); the best plan so far is returned. Default 10 s. */
   timeLimitMs?: number;
