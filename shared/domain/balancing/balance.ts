@@ -114,7 +114,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   const deadZone = options.mode === 'build' ? BUILD_DEAD_ZONE : REALIGN_DEAD_ZONE;
 
   /** Transfers, the local search and (small builds) the polish, on `plan` in place. */
-  const improve: Improve = (plan, anchors, compactness, report) => {
+  const improve: Improve = (plan, anchors, compactness, report, transferRounds) => {
     // Coarse: move load along the least-movement flows between neighbouring territories.
     report(0.1, 'transferring');
     const transfer = flowTransfer(problem, plan, {
@@ -124,7 +124,7 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
       units,
       band: deadZone * minTolerance,
       aim: (options.mode === 'build' ? BUILD_DEAD_ZONE : REALIGN_AIM) * minTolerance,
-      iterations: options.mode === 'build' ? BUILD_TRANSFER_ROUNDS : REALIGN_TRANSFER_ROUNDS,
+      iterations: transferRounds ?? (options.mode === 'build' ? BUILD_TRANSFER_ROUNDS : REALIGN_TRANSFER_ROUNDS),
       keepBest: options.mode === 'build',
       deadline,
       shouldStop: options.shouldStop,
@@ -160,7 +160,19 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
     const anchors = standInAnchors(problem, plan, units);
     // A territory with no cell (a rep just added) needs one to grow from.
     seedEmpty(problem, plan, anchors, units, weight, share);
-    const result = improve(plan.some((t) => t < 0) ? growBalanced(problem, plan, anchors, units, weight, share) : plan, anchors, 0, progress);
+    const grown = plan.some((t) => t < 0) ? growBalanced(problem, plan, anchors, units, weight, share) : plan;
+    // Near balance, single-cell moves alone restore it and move far less than the
+    // transfers, which hand over whole regions; far from it they stall. So try them alone
+    // first and keep that plan unless the transfers end less outside the tolerances.
+    let result = improve(Int32Array.from(grown), anchors, 0, (f, phase) => progress(0.5 * f, phase), 0);
+    if (!result.cancelled && Date.now() < deadline) {
+      const direct = excessOverTolerance(problem, result.plan);
+      if (direct > 0) {
+        const full = improve(grown, anchors, 0, (f, phase) => progress(0.5 + 0.5 * f, phase));
+        if (full.cancelled) result = { ...full, plan: result.plan };
+        else if (excessOverTolerance(problem, full.plan) < direct - 1e-9 * (1 + direct)) result = full;
+      }
+    }
     if (!result.cancelled) returnEmptyCells(problem, result.plan, options.prior!);
     progress(1, 'done');
     return { ...result, elapsedMs: Date.now() - started };
@@ -199,6 +211,8 @@ type Improve = (
   anchors: Int32Array,
   compactness: number,
   report: (fraction: number, phase: string) => void,
+  /** Transfer rounds before the local search; by default the mode's. */
+  transferRounds?: number,
 ) => { plan: Int32Array; cancelled: boolean; moves: number; rounds: number };
 
 /**
