@@ -6,6 +6,7 @@ import { evaluationProblem } from '../../backend/balancing/plan-report';
 import { problemFromWorkspace, type MeasureChoice } from '../../backend/balancing/problem-from-workspace';
 import type { Workspace } from '../../backend/workspace/workspace';
 import { metisPeerFigures } from './metis-peer';
+import { perMeasureReference } from './per-measure-reference';
 import { powerDiagramReference } from './power-diagram-reference';
 
 /** Manual edits timed for the local rebalance: enough that the 95th percentile is not simply the slowest one. */
@@ -33,8 +34,9 @@ export function figuresOf(f: PlanFigures, tolerance: number) {
 /**
  * The balancing suite of BENCHMARKS.md on one workspace (the H-220k instance in
  * `npm run bench`): build (time, Δ, Δ/g, contiguity, D, I, cut edges), determinism over
- * seeds, the balanced compactness reference, realign after a weight drift (M/M_LB),
- * and local rebalances after manual edits (p50/p95).
+ * seeds, the two compactness references (the combined weight balanced, and every measure
+ * within its band), realign after a weight drift (M/M_LB), and local rebalances after
+ * manual edits (p50/p95).
  */
 export function runBalancingSuite(ws: Workspace, log: (line: string) => void) {
   const tolerance = 0.02;
@@ -61,6 +63,12 @@ export function runBalancingSuite(ws: Workspace, log: (line: string) => void) {
   const t0 = Date.now();
   const reference = evaluatePlan(evaluation, powerDiagramReference(problem));
   const referenceMs = Date.now() - t0;
+
+  log('balancing: the per-measure compactness reference (least travel with every measure in its band, no contiguity)…');
+  const t1 = Date.now();
+  const perMeasure = perMeasureReference(problem);
+  const perMeasureMs = Date.now() - t1;
+  const perMeasureFigures = evaluatePlan(evaluation, perMeasure.plan);
 
   log('balancing: realign after a ±15 % drift and 5 % new accounts (R-220k)…');
   const rng = createRng(2026);
@@ -133,6 +141,16 @@ export function runBalancingSuite(ws: Workspace, log: (line: string) => void) {
       ...figuresOf(reference, tolerance),
       travelRatio: built.meanTravelKm && reference.meanTravelKm ? round(built.meanTravelKm / reference.meanTravelKm, 3) : null,
       inertiaRatio: reference.inertia > 0 ? round(built.inertia / reference.inertia, 3) : null,
+    },
+    referencePerMeasure: {
+      name: 'least-travel split with every measure of every territory in its band (Lagrangian relaxation per territory and measure, rounded and repaired; no contiguity)',
+      ms: perMeasureMs,
+      ...figuresOf(perMeasureFigures, tolerance),
+      bandLowerBoundKm: round(perMeasure.bandLowerBoundKm, 1),
+      splitCells: perMeasure.splitCells,
+      repairMoves: perMeasure.repairMoves,
+      travelRatio: built.meanTravelKm && perMeasureFigures.meanTravelKm ? round(built.meanTravelKm / perMeasureFigures.meanTravelKm, 3) : null,
+      inertiaRatio: perMeasureFigures.inertia > 0 ? round(built.inertia / perMeasureFigures.inertia, 3) : null,
     },
     realign: {
       tolerance: 0.05,
