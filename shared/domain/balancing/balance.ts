@@ -5,6 +5,7 @@ import { combinedWeight, growBalanced } from './grow-balanced';
 import { flowTransfer } from './flow-transfer';
 import { localSearch } from './local-search';
 import { POLISH_MAX_CELLS, polishSmall } from './polish';
+import { rematchHomes } from './rematch-homes';
 import { returnEmptyCells } from './return-empty-cells';
 import { powerDiagramStart } from './power-start';
 import { restrictTo } from './sub-problem';
@@ -191,6 +192,8 @@ export function balance(problem: BalanceProblem, options: BalanceOptions): Balan
   if (n > POLISH_MAX_CELLS) {
     const split = splitStart(problem, start, anchors, units, weight, share);
     const result = improve(split.plan, split.anchors, SPLIT_COMPACTNESS, progress);
+    // The regions were matched to the homes before they were reshaped: match them again.
+    if (!result.cancelled) rematchHomes(problem, result.plan, units);
     progress(1, 'done');
     return { ...result, elapsedMs: Date.now() - started };
   }
