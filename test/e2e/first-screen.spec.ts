@@ -67,6 +67,18 @@ describe('first screen: `tessera serve` with no file opens the generated demo', 
     await tolerance.fill('10');
   });
 
+  it("marks the territories whose rep's home lies outside them, and counts them in the footer", async () => {
+    const homes = page.locator('[data-testid=territory-table] tbody td.home-gap');
+    expect(await homes.count()).toBe(40);
+    const texts = await homes.allInnerTexts();
+    const outside = await page.locator('[data-testid=territory-table] tbody td.home-gap.over').allInnerTexts();
+    // Inside: the house sign; outside: the km from the home to the territory's nearest cell.
+    expect(texts.filter((x) => x.trim() === '⌂').length + outside.length).toBe(40);
+    expect(outside.every((x) => /^\d[\d,]*$/.test(x.trim()))).toBe(true);
+    const footer = (await page.locator('[data-testid=territory-table] tfoot td').last().innerText()).trim();
+    expect(footer).toBe(outside.length > 0 ? String(outside.length) : '');
+  });
+
   it('renames a territory, then undoes and redoes it from the toolbar', async () => {
     const first = page.locator('[data-testid=territory-table] tbody tr').first();
     const original = (await first.locator('.name').innerText()).trim();

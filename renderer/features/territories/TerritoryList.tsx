@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { TerritorySummary } from '../../../shared/contract/api';
+import { homeOutside } from '../../../shared/domain/metrics/territory-shape';
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { TerritoryDetails } from './TerritoryDetails';
@@ -10,9 +11,9 @@ import { RegionTable } from './RegionTable';
 import { useBalance } from './use-balance';
 import { useLiveTerritories } from './use-live-territories';
 
-type ShapeKey = 'areaKm2' | 'contiguityBreaks' | 'compactness' | 'meanDistanceKm' | 'maxDistanceKm';
+type ShapeKey = 'areaKm2' | 'contiguityBreaks' | 'compactness' | 'meanDistanceKm' | 'maxDistanceKm' | 'homeGapKm';
 type SortKey = 'name' | 'rep' | 'accounts' | 'cells' | 'deviation' | ShapeKey | `m:${string}`;
-const SHAPE_KEYS: ShapeKey[] = ['areaKm2', 'contiguityBreaks', 'compactness', 'meanDistanceKm', 'maxDistanceKm'];
+const SHAPE_KEYS: ShapeKey[] = ['areaKm2', 'contiguityBreaks', 'compactness', 'meanDistanceKm', 'maxDistanceKm', 'homeGapKm'];
 
 /** The territory table: accounts, cells and each measure's total per territory; sortable, filterable, renamable. */
 export function TerritoryList() {
@@ -54,8 +55,9 @@ export function TerritoryList() {
   }, [territories, sort, filter, repName, deviation]);
 
   const totals = useMemo(() => {
-    const out = { accounts: 0, cells: 0, areaKm2: 0, breaks: 0, measures: {} as Record<string, number> };
+    const out = { accounts: 0, cells: 0, areaKm2: 0, breaks: 0, homesOutside: 0, measures: {} as Record<string, number> };
     for (const x of territories) {
+      if (homeOutside(x)) out.homesOutside++;
       out.accounts += x.accounts;
       out.cells += x.cells;
       out.areaKm2 += x.areaKm2;
@@ -183,6 +185,12 @@ export function TerritoryList() {
                   <td className="num">{x.compactness === null ? '–' : number(x.compactness, { maximumFractionDigits: 2, minimumFractionDigits: 2 })}</td>
                   <td className="num">{x.meanDistanceKm === null ? '–' : number(Math.round(x.meanDistanceKm))}</td>
                   <td className="num">{x.maxDistanceKm === null ? '–' : number(Math.round(x.maxDistanceKm))}</td>
+                  <td
+                    className={`num home-gap ${homeOutside(x) ? 'over' : ''}`}
+                    title={x.homeGapKm === null ? undefined : t(homeOutside(x) ? 'territories.homeOutsideTitle' : 'territories.homeInsideTitle')}
+                  >
+                    {x.homeGapKm === null ? '–' : homeOutside(x) ? number(Math.round(x.homeGapKm)) : '⌂'}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -203,6 +211,9 @@ export function TerritoryList() {
                 <td />
                 <td />
                 <td />
+                <td className="num" title={t('territories.homesOutsideTitle')}>
+                  {totals.homesOutside > 0 ? number(totals.homesOutside) : ''}
+                </td>
               </tr>
             </tfoot>
           </table>

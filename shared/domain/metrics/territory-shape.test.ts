@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csr } from '../../../test/helpers/csr';
 import { connectedComponents } from '../graph/connected-components';
 import { greatCircleKm } from '../geo/great-circle';
-import { minimalHexPerimeter, territoryShapes, type ShapeInput } from './territory-shape';
+import { homeOutside, minimalHexPerimeter, territoryShapes, type ShapeInput } from './territory-shape';
 
 /** A shape input over the given graph with neutral defaults (unit areas, no accounts, no homes). */
 function input(
@@ -93,6 +93,7 @@ describe('territoryShapes', () => {
       boundaryEdges: 12,
       meanDistanceKm: null,
       maxDistanceKm: null,
+      homeGapKm: null,
     });
     // 4 cells, 5 internal edges: 24 − 10 = 14 sides = Pmin(4), a perfect blob.
     expect(rows[1]).toMatchObject({ territoryId: 2, areaKm2: 4, pieces: 1, contiguityBreaks: 0, boundaryEdges: 14, compactness: 1 });
@@ -135,6 +136,32 @@ describe('territoryShapes', () => {
     expect(rows[2]).toMatchObject({ territoryId: 3, meanDistanceKm: null, maxDistanceKm: null });
   });
 
+  it("measures how far the rep's home lies from the territory's nearest cell, empty cells included", () => {
+    // Cells along the meridian at 0°–4° N. Territory 1 = {0, 1} with its home at 0.1° N (inside);
+    // territory 2 = {2, 3, 4} with its home at 0° (outside, 2° from its nearest cell, which holds no account).
+    const rows = territoryShapes(
+      input(5, [[0, 1], [1, 2], [2, 3], [3, 4]], [1, 1, 2, 2, 2], [1, 2], {
+        lat: [0, 1, 2, 3, 4],
+        lon: [0, 0, 0, 0, 0],
+        cellAccounts: [1, 1, 0, 0, 3],
+        homes: new Map([[1, { lat: 0.1, lon: 0 }], [2, { lat: 0, lon: 0 }]]),
+      }),
+    );
+    expect(rows[0]!.homeGapKm).toBeCloseTo(0.1 * KM_PER_DEGREE, 6);
+    expect(rows[1]!.homeGapKm).toBeCloseTo(2 * KM_PER_DEGREE, 6);
+    expect(rows[1]!.maxDistanceKm).toBeCloseTo(4 * KM_PER_DEGREE, 6);
+  });
+
+  it('calls a home outside when it lies further from every cell than a cell centre can be from its edge', () => {
+    // H3 res-6 cells: about 36 km², circumradius 3.7 km; 1.2 × that is 4.5 km.
+    const shape = { areaKm2: 3600, cells: 100 };
+    expect(homeOutside({ ...shape, homeGapKm: 2 })).toBe(false);
+    expect(homeOutside({ ...shape, homeGapKm: 4.4 })).toBe(false);
+    expect(homeOutside({ ...shape, homeGapKm: 6.4 })).toBe(true);
+    expect(homeOutside({ ...shape, homeGapKm: null })).toBe(false);
+    expect(homeOutside({ areaKm2: 0, cells: 0, homeGapKm: 5 })).toBe(false);
+  });
+
   it('reports no distances for a territory with a home but no accounts', () => {
     const row = territoryShapes(
       input(2, [[0, 1]], [1, 1], [1], { lat: [1, 2], lon: [0, 0], homes: new Map([[1, { lat: 0, lon: 0 }]]) }),
@@ -160,6 +187,7 @@ describe('territoryShapes', () => {
       boundaryEdges: 0,
       meanDistanceKm: null,
       maxDistanceKm: null,
+      homeGapKm: null,
     });
     expect(rows[2]).toMatchObject({ areaKm2: 4, pieces: 1, boundaryEdges: 6 });
   });

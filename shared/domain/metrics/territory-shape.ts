@@ -41,6 +41,23 @@ export interface TerritoryShape {
   meanDistanceKm: number | null;
   /** max great-circle distance (km) from the home to a territory cell holding at least one account; null likewise */
   maxDistanceKm: number | null;
+  /**
+   * great-circle distance (km) from the rep's home to the nearest centre of the territory's
+   * cells: at most about a cell's radius when the home lies inside the territory, more when
+   * the territory lies away from its rep; null without a home or without cells
+   */
+  homeGapKm: number | null;
+}
+
+/**
+ * Whether the rep's home lies outside the territory: further from every cell centre than
+ * the circumradius of a regular hexagon of the territory's mean cell area, with a fifth to
+ * spare for cells of unequal size (a home inside is at most that far from its cell's centre).
+ */
+export function homeOutside(shape: Pick<TerritoryShape, 'homeGapKm' | 'areaKm2'> & { cells: number }): boolean {
+  if (shape.homeGapKm === null || shape.cells === 0) return false;
+  const circumradius = Math.sqrt((2 * (shape.areaKm2 / shape.cells)) / (3 * Math.sqrt(3)));
+  return shape.homeGapKm > 1.2 * circumradius;
 }
 
 const RAD = Math.PI / 180;
@@ -59,6 +76,8 @@ interface Accumulators {
   accounts: Float64Array;
   weightedDistance: Float64Array;
   maxDistance: Float64Array;
+  /** least haversine term from the home to a cell centre */
+  nearestHaversine: Float64Array;
 }
 
 /** A rep home in the form the distance loop wants: radians plus the cosine of the latitude. */
@@ -96,16 +115,18 @@ export function minimalHexPerimeter(n: number): number {
 }
 
 /**
- * Haversine distance from a home given in radians (with its latitude's cosine precomputed)
- * to a point given in degrees; the inner-loop form of `greatCircleKm` (geo/great-circle).
+ * The haversine h = sin²(Δφ/2) + cos φ1·cos φ2·sin²(Δλ/2) from a home given in radians (with
+ * its latitude's cosine precomputed) to a point given in degrees: the inner-loop form of
+ * `greatCircleKm` (geo/great-circle), which is `kmOfHaversine(h)`. It grows with the distance.
  */
-function haversineKm(phi1: number, lambda1: number, cosPhi1: number, lat2: number, lon2: number): number {
+function haversineTerm(phi1: number, lambda1: number, cosPhi1: number, lat2: number, lon2: number): number {
   const phi2 = lat2 * RAD;
   const sinDPhi = Math.sin((phi2 - phi1) / 2);
   const sinDLambda = Math.sin((lon2 * RAD - lambda1) / 2);
-  const h = sinDPhi * sinDPhi + cosPhi1 * Math.cos(phi2) * sinDLambda * sinDLambda;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(Math.min(1, h)));
+  return sinDPhi * sinDPhi + cosPhi1 * Math.cos(phi2) * sinDLambda * sinDLambda;
 }
+
+const kmOfHaversine = (h: number) => 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(Math.min(1, h)));
 
 /**
  * Rejects inputs whose per-cell arrays are shorter than the assignment or whose CSR
@@ -191,6 +212,7 @@ function walkTerritories(input: ShapeInput, rowOfCell: Int32Array, rowCount: num
     accounts: new Float64Array(rowCount),
     weightedDistance: new Float64Array(rowCount),
     maxDistance: new Float64Array(rowCount),
+    nearestHaversine: new Float64Array(rowCount).fill(Infinity),
   };
   const seenComponent = new ComponentSet();
   const visited = new Uint8Array(n);
@@ -226,11 +248,15 @@ function walkTerritories(input: ShapeInput, rowOfCell: Int32Array, rowCount: num
       // Clamped so a malformed graph (more than six neighbours) cannot shrink the perimeter.
       sums.boundary[row]! += Math.max(0, HEX_SIDES - same);
       const accounts = cellAccounts[v]!;
-      if (home && accounts > 0) {
-        const d = haversineKm(home.lat, home.lon, home.cosLat, lat[v]!, lon[v]!);
-        sums.accounts[row]! += accounts;
-        sums.weightedDistance[row]! += accounts * d;
-        if (d > sums.maxDistance[row]!) sums.maxDistance[row] = d;
+      if (home) {
+        const h = haversineTerm(home.lat, home.lon, home.cosLat, lat[v]!, lon[v]!);
+        if (h < sums.nearestHaversine[row]!) sums.nearestHaversine[row] = h;
+        if (accounts > 0) {
+          const d = kmOfHaversine(h);
+          sums.accounts[row]! += accounts;
+          sums.weightedDistance[row]! += accounts * d;
+          if (d > sums.maxDistance[row]!) sums.maxDistance[row] = d;
+        }
       }
     }
   }
@@ -271,6 +297,7 @@ function toShape(id: number, sums: Accumulators, row: number, homes: readonly (H
     boundaryEdges,
     meanDistanceKm: hasDistances ? sums.weightedDistance[row]! / accounts : null,
     maxDistanceKm: hasDistances ? sums.maxDistance[row]! : null,
+    homeGapKm: homes[row] != null && cells > 0 ? kmOfHaversine(sums.nearestHaversine[row]!) : null,
   };
 }
 
