@@ -65,14 +65,25 @@ export function splitStart(
     onIsland[components.label[a]!]!.push(t);
   }
   allocateIslands(members, onIsland, moved, units, weight, share, ISLAND_DEAD_ZONE * Math.min(...problem.tolerance));
-  // What each territory holds before the split: its frozen cells, and every island no
-  // territory is anchored on, which goes whole to the nearest anchor.
+  // Each island is split by what its territories still need after their frozen cells.
   const held = new Float64Array(k);
   let total = 0;
   for (let i = 0; i < n; i++) {
     total += weight[i]!;
     if (plan[i]! >= 0) held[plan[i]!]! += weight[i]!;
   }
+  const splitter = new Splitter(problem, units, weight, moved, plan);
+  for (let c = 0; c < components.count; c++) {
+    const territories = onIsland[c]!;
+    if (territories.length === 0) continue;
+    let island = 0;
+    for (const i of members[c]!) island += weight[i]!;
+    const floor = 1e-6 * island + 1e-12;
+    splitter.split(members[c]!, territories, territories.map((t) => Math.max(floor, share[t]! * total - held[t]!)));
+  }
+  // An island no territory is anchored on goes whole to the nearest anchor. (Counting it
+  // against that territory's share above changed nothing measurable, as the transfers
+  // even it out, and perturbed every plan near it.)
   for (let c = 0; c < components.count; c++) {
     if (onIsland[c]!.length > 0) continue;
     const first = members[c]![0]!;
@@ -83,22 +94,7 @@ export function splitStart(
       const d = chordKm(units, first, moved[t]!);
       if (d < bestKm) [best, bestKm] = [t, d];
     }
-    if (best < 0) continue;
-    for (const i of members[c]!) {
-      plan[i] = best;
-      held[best]! += weight[i]!;
-    }
-  }
-  // Each island is split by what its territories still need, so a territory that took
-  // islands (a rep moved off a light island keeps it) takes less of this one.
-  const splitter = new Splitter(problem, units, weight, moved, plan);
-  for (let c = 0; c < components.count; c++) {
-    const territories = onIsland[c]!;
-    if (territories.length === 0) continue;
-    let island = 0;
-    for (const i of members[c]!) island += weight[i]!;
-    const floor = 1e-6 * island + 1e-12;
-    splitter.split(members[c]!, territories, territories.map((t) => Math.max(floor, share[t]! * total - held[t]!)));
+    if (best >= 0) for (const i of members[c]!) plan[i] = best;
   }
   matchRegions(problem, plan, anchors, units);
   relocateAnchors(plan, moved, units);
