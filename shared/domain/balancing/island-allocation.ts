@@ -68,7 +68,7 @@ export function allocateIslands(
     if (o >= 0) load[o]! += load[c]!;
     load[c] = 0;
   }
-  /** Σ over the island's territories of (fill − 1)², counting a territory per smallest share. */
+  /** Over the island's territories (one per smallest share): the fill's excess beyond the tolerance, plus a thousandth of its square. */
   const cost = (l: number, s: number) => {
     if (!(s > 1e-15)) return 0;
     const off = Math.abs((l * totalShare) / (s * totalLoad) - 1);
@@ -105,10 +105,10 @@ export function allocateIslands(
       }
     }
     if (bestFrom < 0) return;
-    const heavy = bestTo;
+    const to = bestTo;
     let cell = -1;
     let cellKm = Infinity;
-    for (const i of members[heavy]!) {
+    for (const i of members[to]!) {
       if (used.has(i)) continue;
       const d = chordKm(units, i, anchors[bestTerritory]!);
       if (d < cellKm) [cell, cellKm] = [i, d];
@@ -118,9 +118,9 @@ export function allocateIslands(
     used.add(cell);
     const s = share[bestTerritory]!;
     onIsland[bestFrom] = onIsland[bestFrom]!.filter((x) => x !== bestTerritory);
-    onIsland[heavy]!.push(bestTerritory);
+    onIsland[to]!.push(bestTerritory);
     shares[bestFrom]! -= s;
-    shares[heavy]! += s;
+    shares[to]! += s;
     if (onIsland[bestFrom]!.length === 0) {
       if (bestTaker >= 0) load[bestTaker]! += load[bestFrom]!;
       load[bestFrom] = 0;
