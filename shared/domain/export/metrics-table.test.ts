@@ -16,6 +16,7 @@ const territory = (id: number, repId: string | null, revenue: number): MetricsTe
   compactness: 0.87654,
   meanDistanceKm: 12.34,
   maxDistanceKm: null,
+  homeGapKm: id === 1 ? 2.04 : null,
 });
 
 describe('metricsSheet', () => {
@@ -29,10 +30,17 @@ describe('metricsSheet', () => {
     expect(sheet.header).toEqual([
       'territory_id', 'territory', 'region', 'rep_id', 'rep', 'accounts', 'cells', 'area_km2',
       'Revenue', 'Revenue target', 'Revenue deviation %',
-      'pieces', 'contiguity_breaks', 'compactness', 'mean_travel_km', 'max_travel_km',
+      'pieces', 'contiguity_breaks', 'compactness', 'mean_travel_km', 'max_travel_km', 'home_outside', 'home_gap_km',
     ]);
-    expect(sheet.rows[0]).toEqual(['1', 'T1', 'West', 'r1', 'Rita', 10, 5, 123.5, 250, 200, 25, 1, 0, 0.877, 12.3, null]);
-    expect(sheet.rows[1]).toEqual(['2', 'T2', '', '', '', 20, 5, 123.5, 50, 100, -50, 1, 0, 0.877, 12.3, null]);
+    // 5 cells of 24.7 km²: circumradius 3.1 km, so a home 2.0 km from the nearest centre lies inside.
+    expect(sheet.rows[0]).toEqual(['1', 'T1', 'West', 'r1', 'Rita', 10, 5, 123.5, 250, 200, 25, 1, 0, 0.877, 12.3, null, 'no', 2]);
+    expect(sheet.rows[1]).toEqual(['2', 'T2', '', '', '', 20, 5, 123.5, 50, 100, -50, 1, 0, 0.877, 12.3, null, null, null]);
+  });
+
+  it("says when the rep's home lies outside the territory", () => {
+    const far = { ...territory(1, 'r1', 1), homeGapKm: 40 };
+    const sheet = metricsSheet({ territories: [far], measures: [], reps: new Map([['r1', { name: 'Rita', capacity: 1 }]]) });
+    expect(sheet.rows[0]!.slice(-2)).toEqual(['yes', 40]);
   });
 
   it('leaves the deviation empty where the target is 0', () => {

@@ -1,3 +1,4 @@
+import { homeOutside } from '../metrics/territory-shape';
 import type { TableSheet, TableValue } from './types';
 
 /** What the metrics report needs of a territory (the territory list's figures). */
@@ -16,6 +17,8 @@ export interface MetricsTerritory {
   compactness: number | null;
   meanDistanceKm: number | null;
   maxDistanceKm: number | null;
+  /** km from the rep's home to the territory's nearest cell centre (see `territory-shape.ts`). */
+  homeGapKm: number | null;
 }
 
 export interface MetricsTableInput {
@@ -41,7 +44,7 @@ export function metricsSheet(input: MetricsTableInput): TableSheet {
   const totals = new Map(input.measures.map((m) => [m.key, input.territories.reduce((s, t) => s + (t.measures[m.key] ?? 0), 0)]));
   const header = ['territory_id', 'territory', 'region', 'rep_id', 'rep', 'accounts', 'cells', 'area_km2'];
   for (const m of input.measures) header.push(m.label, `${m.label} target`, `${m.label} deviation %`);
-  header.push('pieces', 'contiguity_breaks', 'compactness', 'mean_travel_km', 'max_travel_km');
+  header.push('pieces', 'contiguity_breaks', 'compactness', 'mean_travel_km', 'max_travel_km', 'home_outside', 'home_gap_km');
   const rows = input.territories.map((t, k) => {
     const row: TableValue[] = [
       String(t.id),
@@ -64,6 +67,8 @@ export function metricsSheet(input: MetricsTableInput): TableSheet {
       t.compactness === null ? null : round(t.compactness, 3),
       t.meanDistanceKm === null ? null : round(t.meanDistanceKm, 1),
       t.maxDistanceKm === null ? null : round(t.maxDistanceKm, 1),
+      t.homeGapKm === null ? null : homeOutside(t) ? 'yes' : 'no',
+      t.homeGapKm === null ? null : round(t.homeGapKm, 1),
     );
     return row;
   });
