@@ -13,9 +13,10 @@ const MAX_BUCKETS = 65536;
 /**
  * Islands count as balanced within this share of the tolerance when territories are
  * allocated to them (`allocateIslands`), as a build aims at ±0.5 τ. On a 36-rep, 57k-cell
- * Indonesia/Philippines workspace the full τ left 2 of 36 territories inside ±5 % (median
- * 12.6 %), half of it 11 (median 9.0 %); the rule before, lightest island to heaviest, 12
- * (median 10.4 %) but B 5.25 against 3.98 and a worst territory at +49 % against +38 %.
+ * Indonesia/Philippines workspace (before an island kept its last territory) the full τ left
+ * 2 of 36 territories inside ±5 % (median 12.6 %), half of it 11 (median 9.0 %). Now 11
+ * (median 9.0 %); the rule before, lightest island to heaviest, 12 (median 10.4 %) but
+ * B 5.25 against 3.98 and a worst territory at +49 % against +38 %.
  */
 const ISLAND_DEAD_ZONE = 0.5;
 /** A half whose growth is walled in by the other below this share of its target grows alone instead. */
