@@ -2,11 +2,12 @@ import { resolve } from 'node:path';
 import { planHash } from '../../shared/domain/balancing/evaluate-plan';
 import { ContractError } from '../../shared/contract/errors';
 import type { Command } from '../../shared/domain/commands/command';
-import { TERRITORY_PALETTE } from '../../shared/domain/model/palette';
+import { DomainError } from '../../shared/domain/model/domain-error';
+import { colorCreated, layoutTerritories, type LayoutChange, type TerritoryLayout } from '../../shared/domain/model/territory-layout';
 import type { ScenarioSummary } from '../../shared/domain/model/workspace';
 import { assignCommands } from '../backend/balancing/assign-commands';
 import { evaluateDisruption, evaluationProblem, scenarioMetrics } from '../backend/balancing/plan-report';
-import { problemFromWorkspace, type MeasureChoice } from '../backend/balancing/problem-from-workspace';
+import { problemFromWorkspace, requireMeasures, type MeasureChoice } from '../backend/balancing/problem-from-workspace';
 import { runJob } from '../backend/balancing/run-job';
 import { Workspace } from '../backend/workspace/workspace';
 import type { Io } from './commands';
@@ -100,16 +101,23 @@ export async function balanceCommand(args: ParsedArgs, io: Io): Promise<void> {
     let source = findScenario(ws, name);
     const into = args.flags.get('into');
     if (!source && mode === 'realign') throw new ContractError('NOT_FOUND', `There is no scenario named "${name}" to realign.`);
-    if (!source) source = newScenarioWithTerritories(ws, name, args);
-    const target = typeof into === 'string' ? ws.createScenario(into, source.id) : source;
-    if (args.flags.has('territories') && mode === 'build') {
-      const k = intFlag(args.flags, 'territories', 0, 1, 100_000);
-      const count = ws.territoryRecords(target.id).length;
-      if (count !== k) {
-        throw new UsageError(`Scenario "${target.name}" has ${count} territories, not ${k}; build into a new one with --into.`);
-      }
+    const count = args.flags.has('territories') ? intFlag(args.flags, 'territories', 0, 1, 100_000) : null;
+    if (count !== null && mode !== 'build') throw new UsageError('--territories goes with --mode build; a realign keeps the scenario’s territories.');
+    // A new scenario gets one territory per rep (or K); an existing one keeps its own unless --territories asks for another number.
+    const layout: TerritoryLayout = count !== null ? { count } : source ? 'current' : 'perRep';
+    // Decided on the source (an --into copy has the same territories), so a refused ask creates no scenario.
+    let change: LayoutChange;
+    try {
+      change = layoutTerritories(source ? ws.territoryRecords(source.id) : [], ws.reps(), layout, (n) => `Territory ${n}`);
+    } catch (error) {
+      throw error instanceof DomainError ? new ContractError('INVALID_INPUT', error.message) : error;
     }
-    const wp = problemFromWorkspace(ws, target.id, measures);
+    requireMeasures(ws, measures);
+    if (!source) source = ws.createScenario(name, null);
+    const target = typeof into === 'string' ? ws.createScenario(into, source.id) : source;
+    const changes = change.created.length + change.deleted.length > 0;
+    const wp = problemFromWorkspace(ws, target.id, measures, changes ? change.territories : undefined);
+    if (wp.territoryIds.length === 0) throw new ContractError('INVALID_INPUT', `Scenario "${target.name}" has no territories to balance; build with --territories K.`);
     const job = runJob({ problem: wp.problem, options: { mode, prior: wp.prior, seed, timeLimitMs: 60_000 } }, (fraction, phase) => {
       if (!args.flags.has('json')) io.err(`  ${phase} ${(fraction * 100).toFixed(0)} %`);
     });
@@ -120,7 +128,11 @@ export async function balanceCommand(args: ParsedArgs, io: Io): Promise<void> {
     const disruption = evaluateDisruption(evaluation, wp.prior, plan);
     const moved: number[] = [];
     for (let i = 0; i < plan.length; i++) if (plan[i] !== wp.prior[i]) moved.push(i);
-    const commands = assignCommands(moved, (cell) => (plan[cell]! >= 0 ? wp.territoryIds[plan[cell]!]! : -1));
+    const commands: Command[] = [
+      ...change.deleted.map((t): Command => ({ type: 'territory.delete', territoryId: t.id })),
+      ...colorCreated(change, plan, wp.problem).map((territory): Command => ({ type: 'territory.create', territory })),
+      ...assignCommands(moved, (cell) => (plan[cell]! >= 0 ? wp.territoryIds[plan[cell]!]! : -1)),
+    ];
     if (commands.length > 0) ws.execute(target.id, { type: 'batch', commands, label: { key: `command.balance.${mode}`, params: { count: disruption.movedCells } } });
     const report = scenarioMetrics(ws, ws.scenarios().find((s) => s.id === target.id)!, measures);
     const result = {
@@ -146,22 +158,3 @@ export async function balanceCommand(args: ParsedArgs, io: Io): Promise<void> {
   }
 }
 
-/** A new empty scenario with one territory per rep, or K vacant ones with --territories. */
-function newScenarioWithTerritories(ws: Workspace, name: string, args: ParsedArgs): ScenarioSummary {
-  const reps = ws.reps();
-  const k = intFlag(args.flags, 'territories', reps.length, 1, 100_000);
-  const scenario = ws.createScenario(name, null);
-  const commands: Command[] = Array.from({ length: k }, (_, i) => ({
-    type: 'territory.create',
-    territory: {
-      id: i + 1,
-      name: reps[i]?.name ?? `Territory ${i + 1}`,
-      color: TERRITORY_PALETTE[i % TERRITORY_PALETTE.length]!,
-      repId: reps[i]?.id ?? null,
-      parentId: null,
-      locked: false,
-    },
-  }));
-  ws.execute(scenario.id, { type: 'batch', commands, label: { key: 'command.batch', params: { count: k } } });
-  return ws.scenarios().find((s) => s.id === scenario.id)!;
-}

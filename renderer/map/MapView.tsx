@@ -95,8 +95,10 @@ export function MapView() {
 
   const basemap = useMemo(() => loadBasemap(), []);
   const coarse = useMemo(() => (cells ? buildCoarseCells(cells) : null), [cells]);
-  const rgbaOf = useMemo(() => new Map<number, Rgba>(territories.map((x) => [x.id, hexToRgba(x.color)])), [territories]);
-  const nameOf = useMemo(() => new Map(territories.map((x) => [x.id, x.name])), [territories]);
+  // A build proposal may add territories: they are drawn (and named) while it is previewed.
+  const shown = useMemo(() => (proposal && proposal.created.length > 0 ? [...territories, ...proposal.created] : territories), [territories, proposal]);
+  const rgbaOf = useMemo(() => new Map<number, Rgba>(shown.map((x) => [x.id, hexToRgba(x.color)])), [shown]);
+  const nameOf = useMemo(() => new Map(shown.map((x) => [x.id, x.name])), [shown]);
 
   const outlineBuilder = useMemo(() => (cells ? createOutlineBuilder(cells) : null), [cells]);
   const outlines = useMemo(
@@ -125,7 +127,7 @@ export function MapView() {
         ? cellFillFunction({
             mode,
             territoryOfCell: assignment.territoryOfCell,
-            territories,
+            territories: shown,
             selected,
             deviation: balance.deviation,
             tolerance: balance.tolerance,
@@ -133,7 +135,7 @@ export function MapView() {
             attainment: attainmentFill,
           })
         : null,
-    [mode, assignment, territories, selected, balance.deviation, balance.tolerance, density, attainmentFill],
+    [mode, assignment, shown, selected, balance.deviation, balance.tolerance, density, attainmentFill],
   );
   // Accounts: the territory each counts for (its override, or its cell's) and whether it is placed by name.
   const accountPlacement = useMemo(() => {
@@ -181,7 +183,7 @@ export function MapView() {
   const layers = useMemo(() => {
     const list: unknown[] = [...buildBasemapLayers(basemap)];
     if (cells && assignment && fillOf) {
-      const trigger = `${assignment.scenarioId}:${assignment.revision}:${selected}:${mode}:${density?.key}:${balance.tolerance}:${territories.map((x) => x.color).join()}:${attainmentReport?.measure}:${attainmentReport?.selected.join()}:${attainmentReport?.threshold}:${attainmentReport?.totals.actual}`;
+      const trigger = `${assignment.scenarioId}:${assignment.revision}:${selected}:${mode}:${density?.key}:${balance.tolerance}:${shown.map((x) => x.color).join()}:${attainmentReport?.measure}:${attainmentReport?.selected.join()}:${attainmentReport?.threshold}:${attainmentReport?.totals.actual}`;
       const common = { fillOf, trigger };
       list.push(
         buildTerritoryCellsLayer({ ...common, id: 'cells-fine', h3: cells.h3, source: (i) => i, visible: !useCoarse }),
@@ -214,18 +216,18 @@ export function MapView() {
           colorOf: rgbaOf,
           sizeBy: accountSizeKey ? (accounts.measures[accountSizeKey] ?? null) : null,
           hovered: hoverAccount,
-          trigger: `${assignment.scenarioId}:${assignment.revision}:${accountSizeKey}:${territories.map((x) => x.color).join()}`,
+          trigger: `${assignment.scenarioId}:${assignment.revision}:${accountSizeKey}:${shown.map((x) => x.color).join()}`,
         }),
       );
     }
     if (cells && assignment) {
-      list.push(buildLabelLayer(labels, nameOf, `${assignment.scenarioId}:${assignment.revision}:${territories.map((x) => x.name).join('|')}`));
+      list.push(buildLabelLayer(labels, nameOf, `${assignment.scenarioId}:${assignment.revision}:${shown.map((x) => x.name).join('|')}`));
     }
     if (sketch) list.push(buildSketchLayer(sketch, activeTool === 'rectangle'));
     if (accountDrag && accounts) list.push(...buildAccountDragLayers(accountDrag, accounts));
     return list;
   }, [
-    basemap, cells, assignment, coarse, fillOf, nameOf, selected, territories, reps, useCoarse, outlines, labels, preview, hoverCells,
+    basemap, cells, assignment, coarse, fillOf, nameOf, selected, territories, shown, reps, useCoarse, outlines, labels, preview, hoverCells,
     mode, density, balance.tolerance, showAccounts, attainmentReport, proposal, accounts, accountPlacement, rgbaOf, accountSizeKey, hoverAccount, sketch, activeTool, accountDrag,
   ]);
 

@@ -7,7 +7,7 @@ import { attainmentColor, deviationColor } from './thematic';
 export interface CellFillInput {
   mode: MapMode;
   territoryOfCell: Int32Array;
-  territories: readonly TerritorySummary[];
+  territories: readonly Pick<TerritorySummary, 'id' | 'color'>[];
   selected: number | null;
   /** Deviation from target per territory (deviation mode). */
   deviation: ReadonlyMap<number, number>;

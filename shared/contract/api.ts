@@ -5,6 +5,7 @@ import type { PlanFigures } from '../domain/balancing/evaluate-plan';
 import type { TerritoryShape } from '../domain/metrics/territory-shape';
 import type { Region } from '../domain/model/region';
 import type { Territory, TerritoryTotals } from '../domain/model/territory';
+import type { TerritoryLayout } from '../domain/model/territory-layout';
 import type { DataCredit, Measure, Rep, ScenarioSummary, WorkspaceInfo } from '../domain/model/workspace';
 import type { ContractErrorData } from './errors';
 import type { ImportJobState, ImportPreview, SavedMapping, StagedFile } from './import-api';
@@ -116,6 +117,8 @@ export interface BalanceRequest {
   seed: number;
   /** For `local`: the territories that were edited (ids). */
   touched?: number[];
+  /** For `build`: the scenario's territories (default), one per rep, or a number of them (created and removed on accept). */
+  territories?: TerritoryLayout;
   timeLimitMs?: number;
 }
 
@@ -147,6 +150,9 @@ export interface BalanceProposal {
   tolerance: Record<string, number>;
   /** Measures still outside their tolerance, with the granularity that explains it when the ask is below what the cells allow. */
   unmet: { measure: string; tolerance: number; maxDeviation: number; granularity: number; belowGranularity: boolean }[];
+  /** Territories a build adds (with their colours) and removes; both empty unless it was asked for one per rep or a number. */
+  created: Territory[];
+  deleted: { id: number; name: string }[];
   disruption: { movedShare: Record<string, number>; movedLowerBound: Record<string, number>; movedAccounts: number; movedCells: number };
   elapsedMs: number;
 }

@@ -133,6 +133,7 @@ export const argSchemas = {
         .max(20),
       seed: z.number().int().min(0).max(2 ** 32 - 1),
       touched: z.array(territoryId).max(10_000).optional(),
+      territories: z.union([z.literal('current'), z.literal('perRep'), z.object({ count: z.number().int().min(1).max(100_000) }).strict()]).optional(),
       timeLimitMs: z.number().int().min(100).max(600_000).optional(),
     })
     .strict(),

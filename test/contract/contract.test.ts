@@ -258,6 +258,69 @@ describe.each([
     await h.client.call('command.undo', { scenarioId: 1 });
   });
 
+  it('builds a chosen number of territories, or one per rep, creating and removing them on accept as one undo step', async () => {
+    const measures = [{ key: 'workload', weight: 1, tolerance: 0.1 }];
+    // Keeps the web host's event socket open between jobs (it closes with its last listener, and an event sent while it reopens is lost).
+    const hold = h.client.on('balance.progress', () => {});
+    const before = await h.client.call('territory.list', { scenarioId: 1 });
+    const assignmentBefore = Array.from((await h.client.call('assignment.get', { scenarioId: 1 })).territoryOfCell);
+    const build = async (territories: 'perRep' | { count: number }) => {
+      const finished = nextEvent(h, 'balance.finished');
+      const { jobId } = await h.client.call('balance.start', { scenarioId: 1, mode: 'build', measures, seed: 5, territories });
+      expect(await finished).toMatchObject({ jobId, state: 'done' });
+      return { jobId, proposal: await h.client.call('balance.proposal', { jobId }) };
+    };
+
+    // Two more than there are: two vacant territories with colours, every cell drawn among all of them.
+    const more = await build({ count: before.length + 2 });
+    expect(more.proposal.deleted).toEqual([]);
+    const nextId = Math.max(...before.map((t) => t.id)) + 1;
+    expect(more.proposal.created.map((t) => [t.id, t.name, t.repId])).toEqual([
+      [nextId, `Territory ${nextId}`, null],
+      [nextId + 1, `Territory ${nextId + 1}`, null],
+    ]);
+    for (const t of more.proposal.created) {
+      expect(t.color).toMatch(/^#[0-9a-f]{6}$/);
+      expect(more.proposal.territoryOfCell.filter((x) => x === t.id).length).toBeGreaterThan(0);
+    }
+    // "Before" is the scenario as it stands (as a realign sees it), not with two empty territories more.
+    const finished = nextEvent(h, 'balance.finished');
+    const realign = await h.client.call('balance.start', { scenarioId: 1, mode: 'realign', measures, seed: 5 });
+    await finished;
+    expect(more.proposal.before).toEqual((await h.client.call('balance.proposal', realign)).before);
+    await h.client.call('balance.discard', realign);
+    // Nothing changes until accepted; then one undo step adds them and draws their cells.
+    expect(await h.client.call('territory.list', { scenarioId: 1 })).toHaveLength(before.length);
+    const accepted = await h.client.call('balance.accept', { jobId: more.jobId });
+    expect(accepted.label).toMatchObject({ key: 'command.balance.build' });
+    const after = await h.client.call('territory.list', { scenarioId: 1 });
+    expect(after.map((t) => t.id)).toEqual([...before.map((t) => t.id), ...more.proposal.created.map((t) => t.id)]);
+    expect(Array.from((await h.client.call('assignment.get', { scenarioId: 1 })).territoryOfCell)).toEqual(Array.from(more.proposal.territoryOfCell));
+
+    // One per rep from there: the territories without a rep go (the two new ones too), every rep keeps theirs.
+    const perRep = await build('perRep');
+    expect(perRep.proposal.created).toEqual([]);
+    const repless = before.filter((t) => t.repId === null).map((t) => t.id);
+    expect(perRep.proposal.deleted.map((t) => t.id)).toEqual([...repless, ...more.proposal.created.map((t) => t.id)]);
+    await h.client.call('balance.accept', { jobId: perRep.jobId });
+    const reps = await h.client.call('rep.list', {});
+    const kept = await h.client.call('territory.list', { scenarioId: 1 });
+    expect(kept.map((t) => t.id)).toEqual(before.filter((t) => t.repId !== null).map((t) => t.id));
+    expect(kept.map((t) => t.repId).sort()).toEqual(reps.map((r) => r.id).sort());
+    await h.client.call('command.undo', { scenarioId: 1 });
+    await h.client.call('command.undo', { scenarioId: 1 });
+    expect((await h.client.call('territory.list', { scenarioId: 1 })).map((t) => t.id)).toEqual(before.map((t) => t.id));
+    expect(Array.from((await h.client.call('assignment.get', { scenarioId: 1 })).territoryOfCell)).toEqual(assignmentBefore);
+
+    // Fewer: the territories past the number go (their cells are drawn again); a realign cannot change them.
+    const fewer = await build({ count: before.length - 1 });
+    expect(fewer.proposal.deleted.map((t) => t.id)).toEqual([before[before.length - 1]!.id]);
+    expect(fewer.proposal.territoryOfCell.includes(before[before.length - 1]!.id)).toBe(false);
+    expect(await h.client.call('balance.discard', { jobId: fewer.jobId })).toBeNull();
+    await expectCode(h.client.call('balance.start', { scenarioId: 1, mode: 'realign', measures, seed: 1, territories: 'perRep' }), 'INVALID_INPUT');
+    hold();
+  });
+
   it('refuses to balance on an unknown measure, and a stale proposal', async () => {
     await expectCode(
       h.client.call('balance.start', { scenarioId: 1, mode: 'build', measures: [{ key: 'nope', weight: 1, tolerance: 0.1 }], seed: 1 }),

@@ -203,6 +203,31 @@ describe('design tools: lasso, dragging an account, reload', () => {
     await panel.locator('summary').click();
   });
 
+  it('builds one territory more than the scenario has from the panel: added on accept, removed by one undo', async () => {
+    const rows = () => page.locator('[data-testid=territory-table] tbody tr').count();
+    const count = (await client.call('territory.list', { scenarioId: 1 })).length;
+    const panel = page.getByTestId('balance-panel');
+    await panel.locator('summary').click();
+    await panel.getByLabel('Build from scratch').check();
+    await panel.getByLabel('Territories').selectOption('count');
+    await panel.getByLabel('Number of territories').fill(String(count + 1));
+    await expect.poll(() => page.getByTestId('layout-note').innerText()).toBe('Territories added on accept: 1; removed: 0.');
+    await panel.getByRole('button', { name: 'Balance', exact: true }).click();
+    await page.getByTestId('balance-proposal').waitFor({ timeout: 60_000 });
+    const added = await page.getByTestId('balance-layout').innerText();
+    expect(added).toMatch(/^New territories \(1\): Territory \d+\.$/);
+    const name = added.match(/Territory \d+/)![0];
+    await page.getByTestId('balance-proposal').getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(rows).toBe(count + 1);
+    const created = (await client.call('territory.list', { scenarioId: 1 })).find((t) => t.name === name)!;
+    expect(created.cells).toBeGreaterThan(0);
+    expect(created.color).toMatch(/^#[0-9a-f]{6}$/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(rows).toBe(count);
+    await panel.getByLabel('Realign (move as little as possible)').check();
+    await panel.locator('summary').click();
+  });
+
   it('colours the map by deviation from target and by density', async () => {
     await page.getByTestId('map-controls').getByLabel('Accounts', { exact: true }).uncheck();
     await page.getByLabel('Colour by').selectOption('deviation');

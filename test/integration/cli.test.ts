@@ -112,6 +112,26 @@ describe('tessera balance and metrics', () => {
     expect(text.stdout).toMatch(new RegExp(`against "${scenario}": ${result.summary.movedAccounts} accounts and ${result.summary.movedCells} cells moved`));
   });
 
+  it('builds another number of territories into a copy: new ones added, the rest kept, the source untouched', () => {
+    const source = JSON.parse(tessera('metrics', '--workspace', demo, '--scenario', scenario, '--json').stdout);
+    const r = run('--scenario', scenario, '--mode', 'build', '--territories', String(source.territories.length + 3), '--into', 'Three more');
+    expect(r.status, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.territories).toHaveLength(source.territories.length + 3);
+    expect(result.territories.slice(0, source.territories.length).map((t: { id: number }) => t.id)).toEqual(source.territories.map((t: { id: number }) => t.id));
+    for (const t of result.territories.slice(source.territories.length)) {
+      expect(t).toMatchObject({ name: `Territory ${t.id}`, rep: null });
+      expect(t.cells).toBeGreaterThan(0);
+    }
+    expect(result.summary.contiguityBreaks).toBe(0);
+    expect(JSON.parse(tessera('metrics', '--workspace', demo, '--scenario', scenario, '--json').stdout).summary).toEqual(source.summary);
+    // A realign keeps the territories it has; a refused ask leaves no scenario behind.
+    expect(run('--scenario', scenario, '--mode', 'realign', '--territories', '3').status).toBe(2);
+    const unknown = tessera('balance', '--workspace', demo, '--scenario', scenario, '--mode', 'build', '--measure', 'nope', '--into', 'Never');
+    expect(unknown.status).toBe(1);
+    expect(tessera('metrics', '--workspace', demo, '--scenario', 'Never').status).toBe(1);
+  });
+
   it('refuses bad requests with exit codes 1 and 2', () => {
     expect(run('--scenario', 'Nope', '--mode', 'realign').status).toBe(1);
     expect(tessera('balance', '--workspace', demo, '--scenario', scenario, '--mode', 'sideways', '--measure', 'workload').status).toBe(2);

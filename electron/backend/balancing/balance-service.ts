@@ -1,7 +1,11 @@
-import type { BalanceJobState, BalanceProposal, BalanceRequest, CommandResult } from '../../../shared/contract/api';
+import type { BalanceJobState, BalanceProposal, BalanceRequest, CommandResult, PlanSummary } from '../../../shared/contract/api';
 import { ContractError } from '../../../shared/contract/errors';
 import type { Events } from '../../../shared/contract/events';
 import type { WorkspaceSession } from '../workspace/session';
+import type { Workspace } from '../workspace/workspace';
+import type { Command } from '../../../shared/domain/commands/command';
+import { colorCreated, layoutTerritories, type LayoutChange } from '../../../shared/domain/model/territory-layout';
+import { createTranslator } from '../../../shared/i18n/create-translator';
 import { assignCommands } from './assign-commands';
 import { evaluateDisruption, evaluatePlan, evaluationProblem, summarize } from './plan-report';
 import { problemFromWorkspace } from './problem-from-workspace';
@@ -11,6 +15,10 @@ interface Job {
   id: number;
   path: string;
   request: BalanceRequest;
+  /** Territories the build adds and removes. */
+  change: LayoutChange;
+  /** The scenario's figures with the territories it has now, when the build changes them. */
+  before: PlanSummary | null;
   baseRevision: number;
   state: BalanceJobState['state'];
   progress: number;
@@ -19,6 +27,9 @@ interface Job {
   running: RunningJob | null;
   proposal?: BalanceProposal;
 }
+
+/** New vacant territories are named in English ("Territory 12"), as the workspace's other defaults. */
+const NAMES = createTranslator('en');
 
 type Emit = <E extends 'balance.progress' | 'balance.finished' | 'scenario.changed'>(name: E, payload: Events[E]) => void;
 
@@ -41,13 +52,19 @@ export class BalanceService {
     const scenario = ws.scenarios().find((s) => s.id === request.scenarioId);
     if (!scenario) throw new ContractError('NOT_FOUND', `Scenario ${request.scenarioId} does not exist in this workspace.`);
     if (scenario.locked) throw new ContractError('SCENARIO_LOCKED', `Scenario "${scenario.name}" is locked (read-only).`);
+    const asked = request.territories ?? 'current';
+    if (asked !== 'current' && request.mode !== 'build') throw new ContractError('INVALID_INPUT', 'Only a build can add or remove territories; realign keeps the scenario’s own.');
     let wp;
+    let change: LayoutChange;
     try {
-      wp = problemFromWorkspace(ws, request.scenarioId, request.measures);
+      change = layoutTerritories(ws.territoryRecords(request.scenarioId), ws.reps(), asked, (n) => NAMES.t('territories.newName', { number: String(n) }));
+      wp = problemFromWorkspace(ws, request.scenarioId, request.measures, asked === 'current' ? undefined : change.territories);
     } catch (error) {
       throw new ContractError('INVALID_INPUT', error instanceof Error ? error.message : String(error));
     }
-    if (wp.territoryIds.length === 0) throw new ContractError('INVALID_INPUT', 'This scenario has no territories to balance.');
+    if (wp.territoryIds.length === 0) {
+      throw new ContractError('INVALID_INPUT', 'This scenario has no territories to balance. Build one per rep, or a number of them.');
+    }
     const touched = (request.touched ?? []).map((id) => wp.territoryIds.indexOf(id)).filter((t) => t >= 0);
     if (request.mode === 'local' && touched.length === 0) {
       throw new ContractError('INVALID_INPUT', 'A local rebalance needs the territories that were edited.');
@@ -56,6 +73,8 @@ export class BalanceService {
       id: this.nextId++,
       path: ws.path,
       request,
+      change,
+      before: asked === 'current' ? null : currentFigures(ws, request),
       baseRevision: scenario.revision,
       state: 'running',
       progress: 0,
@@ -119,7 +138,12 @@ export class BalanceService {
     }
     const current = ws.assignment(proposal.scenarioId).territoryOfCell;
     const moved = proposal.movedCells.filter((cell) => current[cell] !== proposal.territoryOfCell[cell]);
-    const commands = assignCommands(moved, (cell) => proposal.territoryOfCell[cell]!);
+    // Removed territories go first (their cells fall free, named accounts in them are released), then the new ones are created and filled.
+    const commands: Command[] = [
+      ...proposal.deleted.map((t): Command => ({ type: 'territory.delete', territoryId: t.id })),
+      ...proposal.created.map((territory): Command => ({ type: 'territory.create', territory })),
+      ...assignCommands(moved, (cell) => proposal.territoryOfCell[cell]!),
+    ];
     const result = ws.execute(proposal.scenarioId, {
       type: 'batch',
       commands,
@@ -152,7 +176,7 @@ export class BalanceService {
 
   private propose(job: Job, wp: ReturnType<typeof problemFromWorkspace>, plan: Int32Array, elapsedMs: number): BalanceProposal {
     const evaluation = evaluationProblem(wp, job.request.measures);
-    const before = summarize(evaluatePlan(evaluation, wp.prior));
+    const before = job.before ?? summarize(evaluatePlan(evaluation, wp.prior));
     const afterFigures = evaluatePlan(evaluation, plan);
     const disruption = evaluateDisruption(evaluation, wp.prior, plan);
     const territoryOfCell = Int32Array.from(plan, (t) => (t >= 0 ? wp.territoryIds[t]! : -1));
@@ -180,8 +204,16 @@ export class BalanceService {
       after: summarize(afterFigures),
       tolerance,
       unmet,
+      created: colorCreated(job.change, plan, wp.problem),
+      deleted: job.change.deleted.map((t) => ({ id: t.id, name: t.name })),
       disruption,
       elapsedMs,
     };
   }
+}
+
+/** The figures of the scenario's plan as it stands (its own territories). */
+function currentFigures(ws: Workspace, request: BalanceRequest): PlanSummary {
+  const wp = problemFromWorkspace(ws, request.scenarioId, request.measures);
+  return summarize(evaluatePlan(evaluationProblem(wp, request.measures), wp.prior));
 }

@@ -1,6 +1,7 @@
 import { nearestCells, unitVectors } from '../../../shared/domain/balancing/geometry';
 import type { BalanceProblem } from '../../../shared/domain/balancing/problem';
 import type { ScenarioId } from '../../../shared/domain/model/ids';
+import type { Territory } from '../../../shared/domain/model/territory';
 import { ContractError } from '../../../shared/contract/errors';
 import type { Workspace } from '../workspace/workspace';
 
@@ -23,23 +24,39 @@ export interface WorkspaceProblem {
 }
 
 /**
+ * @throws ContractError INVALID_INPUT naming the first measure the workspace does not have
+ */
+export function requireMeasures(ws: Workspace, measures: readonly MeasureChoice[]): void {
+  const known = ws.measures().map((m) => m.key);
+  for (const m of measures) {
+    if (!known.includes(m.key)) throw new ContractError('INVALID_INPUT', `There is no measure "${m.key}" in this workspace (it has ${known.join(', ')}).`);
+  }
+}
+
+/**
  * Reads what the balancing engine needs from an open workspace: the study area, the
  * chosen measures per cell (accounts placed by name counted as fixed load of their
  * territory instead of their cell), capacities, rep homes (nearest cell), locks and the
  * scenario's current plan.
+ * The problem's territory positions follow `territoryIds`.
  * @throws ContractError INVALID_INPUT naming an unknown measure
  */
-export function problemFromWorkspace(ws: Workspace, scenarioId: ScenarioId, measures: readonly MeasureChoice[], travelMeasure = 'workload'): WorkspaceProblem {
+export function problemFromWorkspace(
+  ws: Workspace,
+  scenarioId: ScenarioId,
+  measures: readonly MeasureChoice[],
+  /** The territories to balance, when a build adds or removes some (`layoutTerritories`); by default the scenario's. */
+  layout?: readonly Territory[],
+  travelMeasure = 'workload',
+): WorkspaceProblem {
   const area = ws.studyAreaData();
   const n = area.lat.length;
   // Records only: the totals and shape figures of `territories()` are not needed here.
-  const territories = ws.territoryRecords(scenarioId);
+  // Cells and named accounts of territories the layout leaves out count as unassigned.
+  const territories = layout ?? ws.territoryRecords(scenarioId);
   const reps = new Map(ws.reps().map((r) => [r.id, r]));
   const assignment = ws.assignment(scenarioId);
-  const known = ws.measures().map((m) => m.key);
-  for (const m of measures) {
-    if (!area.measures[m.key]) throw new ContractError('INVALID_INPUT', `There is no measure "${m.key}" in this workspace (it has ${known.join(', ')}).`);
-  }
+  requireMeasures(ws, measures);
   const position = new Map(territories.map((t, i) => [t.id, i]));
   const k = territories.length;
   const weights = measures.map((m) => Float64Array.from(area.measures[m.key]!));

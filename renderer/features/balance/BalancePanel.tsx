@@ -3,7 +3,14 @@ import type { BalanceMode } from '../../../shared/contract/api';
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
 import { useAppStore } from '../../stores/use-app-store';
+import { layoutTerritories, type TerritoryLayout } from '../../../shared/domain/model/territory-layout';
 import { granularityOf } from './granularity';
+
+/** The first few names, then how many more. */
+function listNames(territories: readonly { name: string }[], t: (key: string, params: Record<string, string | number>) => string): string {
+  const names = territories.slice(0, 4).map((x) => x.name).join(', ');
+  return territories.length > 4 ? t('balance.andMore', { names, count: territories.length - 4 }) : names;
+}
 
 /**
  * The balance panel: what to balance (measures and their weights, the tolerance shared
@@ -22,8 +29,28 @@ export function BalancePanel() {
   const job = useAppStore((s) => s.balanceJob);
   const proposal = useAppStore((s) => s.proposal);
   const selected = useAppStore((s) => s.selectedTerritoryId);
-  const [mode, setMode] = useState<BalanceMode>('realign');
-  const [weights, setWeights] = useState<Record<string, number>>({ workload: 1 });
+  const [chosenMode, setMode] = useState<BalanceMode>('realign');
+  const [layoutKind, setLayoutKind] = useState<'current' | 'perRep' | 'count'>('current');
+  const [count, setCount] = useState<number | null>(null);
+  // A scenario without territories can only be built: one per rep, or a number of them.
+  const empty = territories.length === 0;
+  const mode = empty ? 'build' : chosenMode;
+  const kind = layoutKind === 'current' && empty ? (reps.length > 0 ? 'perRep' : 'count') : layoutKind;
+  const k = count ?? Math.max(1, territories.length || reps.length || 10);
+  const layout: TerritoryLayout = useMemo(() => (kind === 'perRep' ? 'perRep' : kind === 'count' ? { count: k } : 'current'), [kind, k]);
+  const planned = useMemo(() => {
+    try {
+      return { change: layoutTerritories(territories, reps, layout, (id) => t('territories.newName', { number: id })), error: null };
+    } catch (error) {
+      return { change: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [territories, reps, layout, t]);
+  const drawn = mode === 'build' && planned.change ? planned.change.territories : territories;
+  const balanceKey = useAppStore((s) => s.balanceKey);
+  // Until the user ticks measures: the table's "Balance on" measure (workload where there is one).
+  const [picked, setWeights] = useState<Record<string, number> | null>(null);
+  const fallbackKey = measures.find((m) => m.key === balanceKey)?.key ?? measures.find((m) => m.key === 'workload')?.key ?? measures[0]?.key;
+  const weights = picked ?? (fallbackKey ? { [fallbackKey]: 1 } : {});
   const [seed, setSeed] = useState(1);
   const chosen = measures.filter((m) => (weights[m.key] ?? 0) > 0);
   const pct = (v: number) => number(v, { style: 'percent', maximumFractionDigits: 1 });
@@ -31,9 +58,9 @@ export function BalancePanel() {
   const granularity = useMemo(() => {
     const out: Record<string, number> = {};
     if (!cells) return out;
-    for (const m of measures) out[m.key] = granularityOf(cells.measures[m.key] ?? [], territories, reps);
+    for (const m of measures) out[m.key] = granularityOf(cells.measures[m.key] ?? [], drawn, reps);
     return out;
-  }, [cells, measures, territories, reps]);
+  }, [cells, measures, drawn, reps]);
   const worstGranularity = Math.max(0, ...chosen.map((m) => granularity[m.key] ?? 0));
 
   const run = (runMode: BalanceMode) =>
@@ -41,6 +68,7 @@ export function BalancePanel() {
       mode: runMode,
       measures: chosen.map((m) => ({ key: m.key, weight: weights[m.key]!, tolerance: tolerancePct / 100 })),
       seed,
+      ...(runMode === 'build' && layout !== 'current' ? { territories: layout } : {}),
       ...(runMode === 'local' && selected !== null ? { touched: [selected] } : {}),
     });
 
@@ -51,7 +79,7 @@ export function BalancePanel() {
       <fieldset disabled={running}>
         <div className="row">
           <label>
-            <input type="radio" name="balance-mode" checked={mode === 'realign'} onChange={() => setMode('realign')} />
+            <input type="radio" name="balance-mode" checked={mode === 'realign'} disabled={empty} onChange={() => setMode('realign')} />
             {t('balance.mode.realign')}
           </label>
           <label>
@@ -59,6 +87,35 @@ export function BalancePanel() {
             {t('balance.mode.build')}
           </label>
         </div>
+        {mode === 'build' && (
+          <div className="row balance-layout">
+            <label>
+              {t('balance.layout')}{' '}
+              <select value={kind} onChange={(e) => setLayoutKind(e.target.value as typeof layoutKind)}>
+                <option value="current" disabled={empty}>{t('balance.layout.current', { count: territories.length })}</option>
+                <option value="perRep" disabled={reps.length === 0}>{t('balance.layout.perRep', { count: reps.length })}</option>
+                <option value="count">{t('balance.layout.count')}</option>
+              </select>
+            </label>
+            {kind === 'count' && (
+              <input
+                type="number"
+                min={1}
+                max={100000}
+                step={1}
+                aria-label={t('balance.layout.countLabel')}
+                value={k}
+                onChange={(e) => setCount(Math.max(1, Math.min(100_000, Math.floor(Number(e.target.value) || 1))))}
+              />
+            )}
+          </div>
+        )}
+        {mode === 'build' && planned.error && <p className="error" data-testid="layout-note">{planned.error}</p>}
+        {mode === 'build' && planned.change && planned.change.created.length + planned.change.deleted.length > 0 && (
+          <p className="muted" data-testid="layout-note">
+            {t('balance.layout.changes', { added: planned.change.created.length, removed: planned.change.deleted.length })}
+          </p>
+        )}
         <table className="balance-measures">
           <tbody>
             {measures.map((m) => (
@@ -100,10 +157,10 @@ export function BalancePanel() {
             {t('balance.seed')}
             <input type="number" min={0} step={1} value={seed} onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))} />
           </label>
-          <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => run(mode)}>
+          <button type="button" className="primary" disabled={chosen.length === 0 || (mode === 'build' && planned.change === null)} onClick={() => run(mode)}>
             {t('balance.run')}
           </button>
-          <button type="button" disabled={chosen.length === 0 || selected === null} onClick={() => run('local')} title={t('balance.localTitle')}>
+          <button type="button" disabled={chosen.length === 0 || selected === null || empty} onClick={() => run('local')} title={t('balance.localTitle')}>
             {t('balance.local')}
           </button>
         </div>
@@ -135,13 +192,13 @@ export function BalancePanel() {
               {Object.keys(proposal.after.maxDeviation).map((k) => (
                 <tr key={k}>
                   <th scope="row">{t('balance.maxDeviationOf', { measure: measures.find((m) => m.key === k)?.label ?? k })}</th>
-                  <td className="num">{pct(proposal.before.maxDeviation[k] ?? 0)}</td>
+                  <td className="num">{empty ? '–' : pct(proposal.before.maxDeviation[k] ?? 0)}</td>
                   <td className="num">{pct(proposal.after.maxDeviation[k] ?? 0)}</td>
                 </tr>
               ))}
               <tr>
                 <th scope="row">{t('balance.breaks')}</th>
-                <td className="num">{number(proposal.before.contiguityBreaks)}</td>
+                <td className="num">{empty ? '–' : number(proposal.before.contiguityBreaks)}</td>
                 <td className="num">{number(proposal.after.contiguityBreaks)}</td>
               </tr>
               <tr>
@@ -151,6 +208,16 @@ export function BalancePanel() {
               </tr>
             </tbody>
           </table>
+          {proposal.created.length + proposal.deleted.length > 0 && (
+            <p className="muted" data-testid="balance-layout">
+              {[
+                proposal.created.length > 0 ? t('balance.adds', { count: proposal.created.length, names: listNames(proposal.created, t) }) : '',
+                proposal.deleted.length > 0 ? t('balance.removes', { count: proposal.deleted.length, names: listNames(proposal.deleted, t) }) : '',
+              ]
+                .filter((x) => x !== '')
+                .join(' ')}
+            </p>
+          )}
           <p className="muted" data-testid="balance-moved">
             {t('balance.moved', {
               cells: number(proposal.disruption.movedCells),

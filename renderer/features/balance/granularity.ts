@@ -1,12 +1,11 @@
 import type { Rep } from '../../../shared/domain/model/workspace';
-import type { TerritorySummary } from '../../../shared/contract/api';
 
 /**
  * The granularity bound of a measure: the heaviest cell over the smallest territory
  * target. No plan can be more balanced than about half of it, so a tolerance below that
  * cannot be met whatever the algorithm.
  */
-export function granularityOf(values: ArrayLike<number>, territories: readonly TerritorySummary[], reps: readonly Rep[]): number {
+export function granularityOf(values: ArrayLike<number>, territories: readonly { repId: string | null }[], reps: readonly Rep[]): number {
   if (territories.length === 0) return 0;
   let total = 0;
   let heaviest = 0;
