@@ -6,7 +6,7 @@ import { useAppStore } from '../stores/use-app-store';
 import { loadBasemap } from './basemap-data';
 import { buildCoarseCells } from './coarse-cells';
 import { buildBasemapLayers, buildBorderLayers } from './layers/basemap-layers';
-import { buildHoverLayer, buildLabelLayer, buildMovedCellsLayer, buildOutlineLayer, buildPreviewLayer } from './layers/edit-layers';
+import { buildHoverLayer, buildLabelLayer, buildMovedCellsLayer, buildOutlineLayer, buildPinnedCellsLayer, buildPreviewLayer } from './layers/edit-layers';
 import { buildRepHomesLayer } from './layers/rep-homes-layer';
 import { createOutlineBuilder, territoryLabelPoints } from './territory-outlines';
 import { useMapTool } from '../tools/use-map-tool';
@@ -198,6 +198,7 @@ export function MapView() {
     if (cells && assignment) {
       const revision = `${assignment.scenarioId}:${assignment.revision}`;
       list.push(buildOutlineLayer(outlines, revision));
+      if (assignment.pinned.length > 0) list.push(buildPinnedCellsLayer(cells.lat, cells.lon, assignment.pinned, revision));
       if (preview && preview.cells.length > 0) {
         const color = preview.to === null ? null : (territories.find((x) => x.id === preview.to)?.color ?? null);
         list.push(buildPreviewLayer(cells.h3, preview.cells, color));

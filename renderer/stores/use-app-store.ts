@@ -33,7 +33,7 @@ export interface MapCells {
   neighbors: Int32Array;
 }
 
-export type ToolId = 'select' | 'brush' | 'eraser' | 'lasso' | 'rectangle' | 'fill' | 'split';
+export type ToolId = 'select' | 'brush' | 'eraser' | 'lasso' | 'rectangle' | 'fill' | 'split' | 'pin';
 
 /** What the cells are coloured by. */
 export type MapMode = 'territory' | 'density' | 'deviation' | 'attainment';

@@ -47,6 +47,7 @@ export function createToolContext(actions: Actions, newTerritoryName: (id: numbe
     commit: () => void actions.commitPreview(),
     selectTerritory: actions.setSelectedTerritory,
     assign: (list, to) => void actions.execute({ type: 'territory.assignCells', cells: list, to }),
+    pin: (list, pinned) => void actions.execute({ type: 'cells.pin', cells: list, pinned }),
     cellsInPolygon: (points) => cellsInPolygon(cells.lat, cells.lon, points),
     cellsInRectangle: (a, b) => cellsInRectangle(cells.lat, cells.lon, a, b),
     patchAt: (cell) => floodFill(cells.offsets, cells.neighbors, owner, cell, FILL_LIMIT),

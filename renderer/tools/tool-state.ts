@@ -30,6 +30,8 @@ export interface ToolContext {
   commit(): void;
   selectTerritory(id: number | null): void;
   assign(cells: number[], to: number | null): void;
+  /** Pins cells (a balance keeps them in their territory), or unpins them. */
+  pin(cells: number[], pinned: boolean): void;
   /** Cells whose centre lies inside a polygon / a rectangle ([lon, lat]). */
   cellsInPolygon(points: readonly [number, number][]): number[];
   cellsInRectangle(a: [number, number], b: [number, number]): number[];

@@ -40,6 +40,7 @@ function makeContext(cells: MapCells, active: number | null) {
     commit: () => log.push(`commit ${ctx.preview?.cells.length}`),
     selectTerritory: (id) => log.push(`select ${id}`),
     assign: (list, to) => log.push(`assign ${list.join(',')} ${to}`),
+    pin: (list, pinned) => log.push(`${pinned ? 'pin' : 'unpin'} ${list.length}`),
     cellsInPolygon: (points) => cellsInPolygon(cells.lat, cells.lon, points),
     cellsInRectangle: (a, b) => cellsInRectangle(cells.lat, cells.lon, a, b),
     patchAt: (cell) => floodFill(cells.offsets, cells.neighbors, owner, cell),
@@ -127,6 +128,38 @@ describe('grid helpers', () => {
 });
 
 const lngLatOf = (cells: MapCells, i: number): [number, number] => [cells.lon[i]!, cells.lat[i]!];
+
+describe('pin tool', () => {
+  const cells = makeCells();
+
+  it('pins the assigned cells a drawn shape encloses, without a selected territory; Alt unpins; Escape drops the shape', () => {
+    const { ctx, owner, log } = makeContext(cells, null);
+    owner[5] = -1;
+    const lats = [...cells.lat];
+    const lons = [...cells.lon];
+    const [s, n, w, e] = [Math.min(...lats) - 0.1, Math.max(...lats) + 0.1, Math.min(...lons) - 0.1, Math.max(...lons) + 0.1];
+    const draw = (modifier: boolean) => {
+      let state = TOOL_STATES[TOOL_STATES['pin.idle']!.onPointerDown!(ctx, { cell: -1, assignModifier: modifier, lngLat: [w, s] })]!;
+      for (const p of [[e, s], [e, n], [w, n]] as [number, number][]) state = TOOL_STATES[state.onPointerMove!(ctx, { cell: -1, assignModifier: modifier, lngLat: p })]!;
+      return state;
+    };
+    let state = draw(false);
+    expect(state.id).toBe('pin.pinning');
+    state = TOOL_STATES[state.onPointerUp!(ctx, { cell: -1, assignModifier: false, lngLat: [w, s] })]!;
+    expect(state.id).toBe('pin.idle');
+    expect(ctx.sketch).toBeNull();
+    // Every cell but the unassigned one; unpinning takes them all.
+    expect(log).toEqual([`pin ${owner.length - 1}`]);
+    state = draw(true);
+    expect(state.id).toBe('pin.unpinning');
+    state.onPointerUp!(ctx, { cell: -1, assignModifier: true, lngLat: [w, s] });
+    expect(log[1]).toBe(`unpin ${owner.length}`);
+    state = draw(false);
+    expect(state.onCancel!(ctx)).toBe('pin.idle');
+    expect(ctx.sketch).toBeNull();
+    expect(log).toHaveLength(2);
+  });
+});
 
 describe('lasso and rectangle tools', () => {
   const cells = makeCells();

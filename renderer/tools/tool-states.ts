@@ -3,6 +3,7 @@ import { areaDrawing, areaIdle } from './area/area-select';
 import { brushIdle } from './brush/idle';
 import { brushPainting } from './brush/painting';
 import { fillIdle } from './fill/idle';
+import { pinDrawing, pinIdle } from './pin/pin-area';
 import { selectDragAccount } from './select/drag-account';
 import { selectIdle } from './select/idle';
 import { splitDrawing, splitIdle } from './split/split-line';
@@ -24,6 +25,9 @@ export const TOOL_STATES: Record<string, ToolState> = Object.fromEntries(
     fillIdle,
     splitIdle,
     splitDrawing,
+    pinIdle,
+    pinDrawing(false),
+    pinDrawing(true),
   ].map((s) => [s.id, s]),
 );
 
@@ -35,4 +39,5 @@ export const INITIAL_STATE: Record<ToolId, string> = {
   rectangle: 'rectangle.idle',
   fill: 'fill.idle',
   split: 'split.idle',
+  pin: 'pin.idle',
 };

@@ -13,7 +13,7 @@ import { INITIAL_STATE, TOOL_STATES } from './tool-states';
 /** A press that moves further than this is a drag (a pan), not a click. */
 const CLICK_SLOP_PX = 5;
 
-const TOOL_KEYS: Record<string, ToolId> = { v: 'select', b: 'brush', e: 'eraser', l: 'lasso', r: 'rectangle', f: 'fill' };
+const TOOL_KEYS: Record<string, ToolId> = { v: 'select', b: 'brush', e: 'eraser', l: 'lasso', r: 'rectangle', f: 'fill', p: 'pin' };
 
 /**
  * Runs the active tool's state machine on the map: pointer events become grid cells,

@@ -65,12 +65,14 @@ export interface AccountOverride {
   territoryId: number;
 }
 
-/** A scenario's alignment: the territory of every cell (-1 = unassigned) and the named-account overrides. */
+/** A scenario's alignment: the territory of every cell (-1 = unassigned), the named-account overrides and the pinned cells. */
 export interface Assignment {
   scenarioId: ScenarioId;
   revision: Revision;
   territoryOfCell: Int32Array;
   overrides: AccountOverride[];
+  /** Cells a balance keeps in their territory, ascending. */
+  pinned: Int32Array;
 }
 
 /** Every account as columns (row i is one account), for the account layer and drag overrides. */

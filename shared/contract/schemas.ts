@@ -57,6 +57,7 @@ export const commandSchema: z.ZodType<Command> = z.lazy(() =>
       .object({ type: z.literal('region.update'), regionId, changes: z.object({ name: z.string().min(1).max(200).optional() }).strict() })
       .strict(),
     z.object({ type: z.literal('region.delete'), regionId }).strict(),
+    z.object({ type: z.literal('cells.pin'), cells: z.array(z.number().int().nonnegative()).max(10_000_000), pinned: z.boolean() }).strict(),
     z
       .object({ type: z.literal('batch'), commands: z.array(commandSchema).max(100_000), label: messageRef.optional() })
       .strict(),

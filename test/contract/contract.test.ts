@@ -321,6 +321,31 @@ describe.each([
     hold();
   });
 
+  it('pins cells: a build keeps them in their territory, a branch copies them, undo unpins', async () => {
+    const hold = h.client.on('balance.progress', () => {});
+    const { territoryOfCell } = await h.client.call('assignment.get', { scenarioId: 1 });
+    // Twelve cells spread over the map, from several territories.
+    const cells = Array.from({ length: 12 }, (_, i) => Math.floor(((i + 0.5) * territoryOfCell.length) / 12)).filter((c) => territoryOfCell[c]! > 0);
+    const pinned = await h.client.call('command.execute', { scenarioId: 1, command: { type: 'cells.pin', cells, pinned: true } });
+    expect(pinned.label).toEqual({ key: 'command.pinCells', params: { count: cells.length } });
+    expect(Array.from((await h.client.call('assignment.get', { scenarioId: 1 })).pinned)).toEqual([...cells].sort((a, b) => a - b));
+
+    const finished = nextEvent(h, 'balance.finished');
+    const { jobId } = await h.client.call('balance.start', { scenarioId: 1, mode: 'build', measures: [{ key: 'workload', weight: 1, tolerance: 0.05 }], seed: 9 });
+    await finished;
+    const proposal = await h.client.call('balance.proposal', { jobId });
+    expect(proposal.movedCells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(proposal.territoryOfCell[c]).toBe(territoryOfCell[c]);
+    await h.client.call('balance.discard', { jobId });
+
+    const branch = await h.client.call('scenario.branch', { from: 1, name: 'Pinned copy' });
+    expect(Array.from((await h.client.call('assignment.get', { scenarioId: branch.id })).pinned)).toEqual([...cells].sort((a, b) => a - b));
+    await h.client.call('scenario.delete', { scenarioId: branch.id });
+    await h.client.call('command.undo', { scenarioId: 1 });
+    expect((await h.client.call('assignment.get', { scenarioId: 1 })).pinned).toHaveLength(0);
+    hold();
+  });
+
   it('refuses to balance on an unknown measure, and a stale proposal', async () => {
     await expectCode(
       h.client.call('balance.start', { scenarioId: 1, mode: 'build', measures: [{ key: 'nope', weight: 1, tolerance: 0.1 }], seed: 1 }),

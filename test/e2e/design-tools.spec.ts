@@ -228,6 +228,35 @@ describe('design tools: lasso, dragging an account, reload', () => {
     await panel.locator('summary').click();
   });
 
+  it('pins the cells a drawn shape encloses (one undo step), shows them, and Alt+draw unpins', async () => {
+    const pinned = async () => (await client.call('assignment.get', { scenarioId: 1 })).pinned.length;
+    await page.keyboard.press('p');
+    expect(await page.getByTestId('tool-hint').innerText()).toMatch(/Draw around cells to pin them.* 0 cells pinned\.$/);
+    const shape = async (modifier: boolean) => {
+      const [x0, y0, x1, y1] = [box.x + box.width * 0.42, box.y + box.height * 0.4, box.x + box.width * 0.58, box.y + box.height * 0.6];
+      if (modifier) await page.keyboard.down('Alt');
+      await page.mouse.move(x0, y0);
+      await page.mouse.down();
+      for (const [x, y] of [[x1, y0], [x1, y1], [x0, y1], [x0, y0 + 2]]) await page.mouse.move(x!, y!, { steps: 3 });
+      await page.mouse.up();
+      if (modifier) await page.keyboard.up('Alt');
+    };
+    await shape(false);
+    await expect.poll(pinned).toBeGreaterThan(0);
+    const count = await pinned();
+    await expect.poll(() => undoTitle(page)).toBe(`Undo Pin ${count} cells`);
+    await expect.poll(() => page.getByTestId('tool-hint').innerText()).toMatch(new RegExp(`${count} cells pinned\\.$`));
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(ARTIFACTS, 'pinned-cells.png') });
+    await shape(true);
+    await expect.poll(pinned).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(pinned).toBe(count);
+    await page.keyboard.press('Control+z');
+    await expect.poll(pinned).toBe(0);
+    await page.keyboard.press('v');
+  });
+
   it('colours the map by deviation from target and by density', async () => {
     await page.getByTestId('map-controls').getByLabel('Accounts', { exact: true }).uncheck();
     await page.getByLabel('Colour by').selectOption('deviation');

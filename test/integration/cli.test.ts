@@ -22,7 +22,7 @@ describe('tessera CLI', () => {
     const r = tessera('info', demo, '--json');
     expect(r.status, r.stderr).toBe(0);
     const info = JSON.parse(r.stdout);
-    expect(info).toMatchObject({ accounts: SMALL_DEMO.accounts, reps: 8, resolution: 4, scenarios: 1, schemaVersion: 4 });
+    expect(info).toMatchObject({ accounts: SMALL_DEMO.accounts, reps: 8, resolution: 4, scenarios: 1, schemaVersion: 5 });
     expect(info.cells).toBeGreaterThan(3000);
     expect(info.credits[0].license).toBe('CC BY 4.0');
   });

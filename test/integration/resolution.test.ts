@@ -34,6 +34,12 @@ describe.each([
   let originalTotals: Record<string, number>;
   let overrides: { accountId: string; territoryId: number }[];
   let res4Cells: string[];
+  /** H3 cells pinned in the branch, ascending. */
+  let pinnedH3: string[];
+  const pinnedOf = async (id: number) => {
+    const cells = db().prepare('SELECT h3 FROM cells ORDER BY idx').pluck().all() as string[];
+    return Array.from((await h.client.call('assignment.get', { scenarioId: id })).pinned, (c) => cells[c]!).sort();
+  };
   const db = () => h.backend.session.require().db;
 
   async function snapshot(): Promise<Snapshot> {
@@ -65,7 +71,7 @@ describe.each([
   /** Every table's rows, hashed: equal fingerprints mean an unchanged file content. */
   function fingerprint(): string {
     const hash = createHash('sha256');
-    for (const table of ['meta', 'cells', 'grid', 'accounts', 'reps', 'cell_totals', 'scenarios', 'territories', 'assignments', 'account_overrides', 'history']) {
+    for (const table of ['meta', 'cells', 'grid', 'accounts', 'reps', 'cell_totals', 'scenarios', 'territories', 'assignments', 'account_overrides', 'pinned_cells', 'history']) {
       for (const row of db().prepare(`SELECT * FROM ${table}`).raw().iterate()) hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
     }
     return hash.digest('hex');
@@ -141,6 +147,9 @@ describe.each([
     const cells = [...assignment.territoryOfCell.keys()].filter((c) => assignment.territoryOfCell[c] === first!.id).slice(0, 60);
     await h.client.call('command.execute', { scenarioId: branchId, command: { type: 'territory.assignCells', cells, to: second!.id } });
     await h.client.call('command.execute', { scenarioId: branchId, command: { type: 'account.override', accountIds: [accounts.ids[0]!], to: first!.id } });
+    await h.client.call('command.execute', { scenarioId: branchId, command: { type: 'cells.pin', cells: cells.slice(10, 13), pinned: true } });
+    pinnedH3 = await pinnedOf(branchId);
+    expect(pinnedH3).toHaveLength(3);
     // The baseline: one edit undone (a redo step), one kept.
     await h.client.call('command.execute', { scenarioId: baselineId, command: { type: 'territory.update', territoryId: first!.id, changes: { name: 'Renamed' } } });
     await h.client.call('command.execute', { scenarioId: baselineId, command: { type: 'territory.assignCells', cells: cells.slice(0, 5), to: second!.id } });
@@ -188,7 +197,7 @@ describe.each([
     events.length = 0;
     const revisions = new Map((await h.client.call('scenario.list', {})).map((s) => [s.id, s.revision]));
     const report = await h.client.call('workspace.setResolution', { resolution: 5 });
-    expect(report).toMatchObject({ from: 4, to: 5, cellsBefore: original.cells.length, historyCleared: 4 });
+    expect(report).toMatchObject({ from: 4, to: 5, cellsBefore: original.cells.length, historyCleared: 5 });
     expect(report.elapsedMs).toBeGreaterThan(0);
     expect(report.cellsAfter).toBeGreaterThanOrEqual(7 * original.cells.length);
     expect(report.cellsAfter).toBeLessThan(7.05 * original.cells.length);
@@ -233,6 +242,9 @@ describe.each([
       expect(await h.client.call('history.state', { scenarioId: id })).toMatchObject({ undo: null, redo: null, revision: revisions.get(id)! + 1 });
     }
     expect((await h.client.call('assignment.get', { scenarioId: branchId })).overrides).toEqual(overrides);
+    // Pins carry over to the children of the pinned cells.
+    expect(await pinnedOf(branchId)).toEqual(pinnedH3.flatMap((c) => cellToChildren(c, 5)).sort());
+    expect(await pinnedOf(baselineId)).toEqual([]);
     expect(db().prepare('SELECT count(*) FROM history').pluck().get()).toBe(0);
     original = after;
   });
@@ -248,6 +260,7 @@ describe.each([
     const totals = await measureTotals();
     for (const [key, total] of Object.entries(originalTotals)) expect(totals[key]).toBeCloseTo(total, 6);
     expect((await h.client.call('assignment.get', { scenarioId: branchId })).overrides).toEqual(overrides);
+    expect(await pinnedOf(branchId)).toEqual(pinnedH3);
     // The plans stay editable, and undo works again from here.
     const cells = [0, 1, 2];
     await h.client.call('command.execute', { scenarioId: branchId, command: { type: 'territory.assignCells', cells, to: 1 } });

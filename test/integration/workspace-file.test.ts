@@ -91,7 +91,7 @@ describe('create, save as, recent files', () => {
   it('creates an empty workspace at a resolution and refuses to overwrite', () => {
     const path = join(temp.dir, 'empty.tessera');
     const ws = Workspace.create(path, 8, fixedNow);
-    expect(ws.info()).toMatchObject({ resolution: 8, accounts: 0, cells: 0, scenarios: 0, schemaVersion: 4 });
+    expect(ws.info()).toMatchObject({ resolution: 8, accounts: 0, cells: 0, scenarios: 0, schemaVersion: 5 });
     ws.close();
     Workspace.open(path, fixedNow).close();
     expectCode(() => Workspace.create(path, 8, fixedNow), 'FILE_EXISTS');
@@ -137,14 +137,14 @@ describe('create, save as, recent files', () => {
 });
 
 describe('upgrading older workspaces', () => {
-  it('opens a schema-1 workspace (no regions, no stored cell areas, no import tables, no goals), upgrades it and keeps its data', async () => {
+  it('opens a schema-1 workspace (no regions, no stored cell areas, no import tables, no goals, no pins), upgrades it and keeps its data', async () => {
     const { default: Database } = await import('better-sqlite3');
     const old = join(temp.dir, 'schema-1.tessera');
     copyFileSync(demo, old);
     const raw = new Database(old);
     raw.exec(`
       DROP TABLE regions; DELETE FROM grid WHERE key = 'cells.area_km2';
-      DROP TABLE goal_sets; DROP TABLE actuals;
+      DROP TABLE goal_sets; DROP TABLE actuals; DROP TABLE pinned_cells;
       DROP TABLE import_mappings; ALTER TABLE accounts DROP COLUMN postal_code; ALTER TABLE reps DROP COLUMN postal_code;
     `);
     raw.pragma('user_version = 1');
@@ -157,10 +157,11 @@ describe('upgrading older workspaces', () => {
 
     const ws = Workspace.open(old, fixedNow);
     try {
-      expect(ws.info().schemaVersion).toBe(4);
+      expect(ws.info().schemaVersion).toBe(5);
       expect(ws.db.prepare('SELECT count(*) AS n FROM import_mappings').pluck().get()).toBe(0);
       expect(ws.db.prepare('SELECT count(*) FROM goal_sets').pluck().get()).toBe(0);
       expect(ws.db.prepare('SELECT count(*) FROM actuals').pluck().get()).toBe(0);
+      expect(ws.assignment(1).pinned).toHaveLength(0);
       expect(ws.regions(1)).toEqual([]);
       // Areas are computed from the H3 cells when the file does not store them.
       expect(Array.from(ws.studyAreaData().areaKm2)).toEqual(Array.from(expectedArea));

@@ -36,8 +36,8 @@ export function requireMeasures(ws: Workspace, measures: readonly MeasureChoice[
 /**
  * Reads what the balancing engine needs from an open workspace: the study area, the
  * chosen measures per cell (accounts placed by name counted as fixed load of their
- * territory instead of their cell), capacities, rep homes (nearest cell), locks and the
- * scenario's current plan.
+ * territory instead of their cell), capacities, rep homes (nearest cell), locks (locked
+ * territories' cells and pinned cells are frozen) and the scenario's current plan.
  * The problem's territory positions follow `territoryIds`.
  * @throws ContractError INVALID_INPUT naming an unknown measure
  */
@@ -91,6 +91,8 @@ export function problemFromWorkspace(
   const locked = Uint8Array.from(territories, (t) => (t.locked ? 1 : 0));
   const frozen = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (prior[i]! >= 0 && locked[prior[i]!]) frozen[i] = 1;
+  // Pinned cells keep their territory too (a pinned cell of a removed territory is free).
+  for (const cell of assignment.pinned) if (prior[cell]! >= 0) frozen[cell] = 1;
   const units = unitVectors(area.lat, area.lon);
   const homes = territories.map((t) => (t.repId !== null ? (reps.get(t.repId) ?? null) : null));
   const found = nearestCells(units, homes.filter((h) => h !== null));

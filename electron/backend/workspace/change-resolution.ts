@@ -1,4 +1,4 @@
-import { latLngToCell } from 'h3-js';
+import { cellToChildren, cellToParent, latLngToCell } from 'h3-js';
 import { ContractError } from '../../../shared/contract/errors';
 import type { ResolutionReport } from '../../../shared/contract/resolution-api';
 import { buildAdjacency } from '../../../shared/domain/h3/build-adjacency';
@@ -24,7 +24,7 @@ export interface ChangeResolutionHooks {
 }
 
 /** Tables whose `cell` column refers to `cells.idx`. */
-const CELL_REFERENCES = ['accounts', 'reps', 'cell_totals', 'assignments'] as const;
+const CELL_REFERENCES = ['accounts', 'reps', 'cell_totals', 'assignments', 'pinned_cells'] as const;
 
 /**
  * Changes the H3 resolution of a workspace in one transaction: the study area over the
@@ -34,7 +34,8 @@ const CELL_REFERENCES = ['accounts', 'reps', 'cell_totals', 'assignments'] as co
  * cells, the per-cell totals, and every scenario's alignment carried over (see
  * `carryAlignment`). Every scenario's undo history is deleted (its commands name cell
  * indices, which do not survive) and every revision is bumped. Named-account overrides
- * are kept. When anything fails, nothing is changed. The caller announces the new content.
+ * are kept. Pinned cells carry over to their children (finer) or parents (coarser) that are
+ * in the new study area. When anything fails, nothing is changed. The caller announces the new content.
  * @throws ContractError INVALID_INPUT for a resolution that is not an integer 0–15, the
  *   current one, or one that would give more than 3,000,000 cells
  */
@@ -79,7 +80,10 @@ export function changeResolution(ws: Workspace, to: number, hooks: ChangeResolut
     accountOldCell: Int32Array.from(accounts, ([, , , cell]) => cell),
     accountNewCell,
   });
-  const scenarios = ws.scenarios().map((s) => ({ scenario: s, carried: carryAlignment(plan, ws.assignment(s.id).territoryOfCell) }));
+  const scenarios = ws.scenarios().map((s) => {
+    const { territoryOfCell, pinned } = ws.assignment(s.id);
+    return { scenario: s, carried: carryAlignment(plan, territoryOfCell), pinned: carryPins(pinned, oldH3, newH3, to > from ? 'finer' : 'coarser', to) };
+  });
 
   let historyCleared = 0;
   // Renumbering every cell with foreign keys enforced row by row would look up, for each
@@ -91,7 +95,7 @@ export function changeResolution(ws: Workspace, to: number, hooks: ChangeResolut
   try {
     db.transaction(() => {
       historyCleared = db.prepare('DELETE FROM history').run().changes;
-      db.exec('DELETE FROM assignments; DELETE FROM cell_totals; DELETE FROM cells;');
+      db.exec('DELETE FROM assignments; DELETE FROM pinned_cells; DELETE FROM cell_totals; DELETE FROM cells;');
       insertRows(db, 'INSERT INTO cells (idx, h3, lat, lon, component) VALUES', 5, newH3.length, (i, row) => row.push(i, newH3[i], grid.lat[i], grid.lon[i], grid.component[i]));
       saveAdjacency(db, grid.graph);
       saveCellAreas(db, grid.areaKm2);
@@ -102,10 +106,11 @@ export function changeResolution(ws: Workspace, to: number, hooks: ChangeResolut
       reps.forEach(([id], r) => setRepCell.run(repNewCell[r], id));
       refreshCellTotals(db);
 
-      for (const { scenario, carried } of scenarios) {
+      for (const { scenario, carried, pinned } of scenarios) {
         const t = carried.territoryOfCell;
         const assigned = Int32Array.from({ length: t.length }, (_, c) => c).filter((c) => t[c] !== UNASSIGNED);
         insertRows(db, 'INSERT INTO assignments (scenario_id, cell, territory_id) VALUES', 3, assigned.length, (k, row) => row.push(scenario.id, assigned[k], t[assigned[k]!]));
+        insertRows(db, 'INSERT INTO pinned_cells (scenario_id, cell) VALUES', 2, pinned.length, (k, row) => row.push(scenario.id, pinned[k]));
         bumpRevision(db, scenario.id);
       }
       setMeta(db, 'resolution', String(to));
@@ -135,6 +140,19 @@ export function changeResolution(ws: Workspace, to: number, hooks: ChangeResolut
       cellsUnassigned: carried.cellsUnassigned,
     })),
   };
+}
+
+/** The new cells of pinned old cells: their children in the study area (finer), or their parents (coarser), ascending. */
+function carryPins(pinned: Int32Array, oldH3: readonly string[], newH3: readonly string[], direction: 'finer' | 'coarser', to: number): number[] {
+  const out = new Set<number>();
+  for (const cell of pinned) {
+    const images = direction === 'finer' ? cellToChildren(oldH3[cell]!, to) : [cellToParent(oldH3[cell]!, to)];
+    for (const h of images) {
+      const i = sortedIndexOf(newH3, h);
+      if (i >= 0) out.add(i);
+    }
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 /** Rows per INSERT statement: far fewer statement runs than one per row (a million rows each). */

@@ -17,7 +17,7 @@ import type { Db } from '../db/db-types';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { createDb, openDb } from '../db/open-db';
 import { accountCell, accountCount, loadAccountColumns, loadAccountPostalCodes, loadCellTotals } from '../db/queries/accounts';
-import { assignCells, listOverrides, loadAssignment, loadOverrides, setOverrides } from '../db/queries/assignments';
+import { assignCells, listOverrides, listPinned, loadAssignment, loadOverrides, setOverrides, setPinned } from '../db/queries/assignments';
 import { markUndone, peekRedo, peekUndo, pushHistory } from '../db/queries/history';
 import { listMeasures } from '../db/queries/measures';
 import { getMeta, setMeta } from '../db/queries/meta';
@@ -211,7 +211,7 @@ export class Workspace {
 
   assignment(id: ScenarioId): Assignment {
     const territoryOfCell = this.assignmentArray(id).slice();
-    return { scenarioId: id, revision: this.scenario(id).revision, territoryOfCell, overrides: listOverrides(this.db, id) };
+    return { scenarioId: id, revision: this.scenario(id).revision, territoryOfCell, overrides: listOverrides(this.db, id), pinned: listPinned(this.db, id) };
   }
 
   /** The scenario's territories as stored, without figures (cheap). */
@@ -339,6 +339,7 @@ export class Workspace {
       regions: listRegions(this.db, id),
       territoryOfCell: this.assignmentArray(id),
       overrides: new Map(listOverrides(this.db, id).map((o) => [o.accountId, o.territoryId])),
+      pinned: new Set(listPinned(this.db, id)),
     };
   }
 
@@ -402,6 +403,7 @@ export class Workspace {
     const territories = new Map(listTerritories(this.db, id).map((t) => [t.id, t]));
     const overrides = new Map(listOverrides(this.db, id).map((o) => [o.accountId, o.territoryId]));
     const regions = new Map(listRegions(this.db, id).map((r) => [r.id, r]));
+    const pinned = new Set(listPinned(this.db, id));
     const view: AlignmentView = {
       cellCount: owner.length,
       territoryOfCell: (cell) => owner[cell]!,
@@ -416,6 +418,7 @@ export class Workspace {
       overrideOf: (account) => overrides.get(account) ?? null,
       overridesTo: (t) => [...overrides].filter(([, to]) => to === t).map(([account]) => account),
       region: (r) => regions.get(r),
+      isPinned: (cell) => pinned.has(cell),
     };
     try {
       return applyCommand(view, command);
@@ -436,6 +439,7 @@ export class Workspace {
         else if (change.kind === 'override') setOverrides(this.db, id, change.accountIds, change.to);
         else if (change.kind === 'createRegion') insertRegion(this.db, id, change.region);
         else if (change.kind === 'region') updateRegion(this.db, id, change.regionId, change.patch);
+        else if (change.kind === 'pin') setPinned(this.db, id, change.cells, change.pinned);
         else deleteRegion(this.db, id, change.regionId);
       }
       recordHistory();

@@ -10,6 +10,7 @@ const TOOLS: { id: ToolId; key: string }[] = [
   { id: 'rectangle', key: 'R' },
   { id: 'fill', key: 'F' },
   { id: 'split', key: '' },
+  { id: 'pin', key: 'P' },
 ];
 const PAINTS: ToolId[] = ['brush', 'lasso', 'rectangle', 'fill', 'split'];
 
@@ -22,6 +23,7 @@ export function ToolBar() {
   const target = useAppStore((s) => s.territories.find((x) => x.id === s.selectedTerritoryId) ?? null);
   const showAccounts = useAppStore((s) => s.showAccounts);
   const previewing = useAppStore((s) => s.proposal !== null);
+  const pinnedCount = useAppStore((s) => s.assignment?.pinned.length ?? 0);
 
   const hint = previewing
     ? t('tools.hint.previewing')
@@ -31,6 +33,8 @@ export function ToolBar() {
         : t('tools.hint.select')
       : tool === 'eraser'
         ? t('tools.hint.eraser')
+        : tool === 'pin'
+          ? t('tools.hint.pin', { count: pinnedCount })
         : !PAINTS.includes(tool) || !target
           ? t('tools.hint.pickFirst')
           : target.locked

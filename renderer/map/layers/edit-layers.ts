@@ -1,6 +1,6 @@
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { CollisionFilterExtension } from '@deck.gl/extensions';
-import { LineLayer, TextLayer } from '@deck.gl/layers';
+import { LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { hexToRgba, type Rgba } from '../color';
 import type { Label, Segment } from '../territory-outlines';
 
@@ -93,4 +93,21 @@ export function buildMovedCellsLayer(h3: readonly string[], cells: Int32Array, t
     extruded: false,
     updateTriggers: { getHexagon: trigger },
   } as never);
+}
+
+/** Pinned cells (a balance keeps them in their territory): a small white dot ringed in dark slate at each centre. */
+export function buildPinnedCellsLayer(lat: ArrayLike<number>, lon: ArrayLike<number>, cells: Int32Array, trigger: string) {
+  return new ScatterplotLayer<number>({
+    id: 'pinned-cells',
+    data: Array.from(cells),
+    getPosition: (i: number) => [lon[i]!, lat[i]!],
+    radiusUnits: 'pixels',
+    getRadius: 2.5,
+    getFillColor: [255, 255, 255, 255],
+    stroked: true,
+    getLineColor: [47, 62, 78, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1.5,
+    updateTriggers: { getPosition: trigger },
+  });
 }

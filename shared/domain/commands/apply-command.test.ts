@@ -12,6 +12,7 @@ interface State {
   accounts: Map<string, number>;
   overrides: Map<string, number>;
   regions: Map<number, Region>;
+  pinned: Set<number>;
 }
 
 const territory = (id: number, locked = false): Territory => ({ id, name: `T${id}`, color: '#112233', repId: null, parentId: null, locked });
@@ -27,6 +28,7 @@ function makeState(): State {
     ]),
     overrides: new Map([['a-001', 1]]),
     regions: new Map([[1, { id: 1, name: 'East' }]]),
+    pinned: new Set([2]),
   };
 }
 
@@ -40,6 +42,7 @@ const view = (s: State): AlignmentView => ({
   overrideOf: (id) => s.overrides.get(id) ?? null,
   overridesTo: (id) => [...s.overrides].filter(([, t]) => t === id).map(([a]) => a).sort(),
   region: (id) => s.regions.get(id),
+  isPinned: (cell) => s.pinned.has(cell),
 });
 
 function persist(s: State, changes: Change[]): void {
@@ -51,6 +54,7 @@ function persist(s: State, changes: Change[]): void {
     else if (c.kind === 'override') for (const a of c.accountIds) c.to === null ? s.overrides.delete(a) : s.overrides.set(a, c.to);
     else if (c.kind === 'createRegion') s.regions.set(c.region.id, c.region);
     else if (c.kind === 'region') s.regions.set(c.regionId, { ...s.regions.get(c.regionId)!, ...c.patch });
+    else if (c.kind === 'pin') for (const cell of c.cells) c.pinned ? s.pinned.add(cell) : s.pinned.delete(cell);
     else s.regions.delete(c.regionId);
   }
 }
@@ -62,12 +66,15 @@ function snapshot(s: State) {
     territories: [...s.territories.values()].sort((a, b) => a.id - b.id),
     overrides: sorted(s.overrides),
     regions: sorted(s.regions),
+    pinned: [...s.pinned].sort((a, b) => a - b),
   };
 }
 
 describe('applyCommand', () => {
   const commands: [string, Command][] = [
     ['assign cells from several territories', { type: 'territory.assignCells', cells: [0, 2, 4], to: 3 }],
+    ['pin cells (one already pinned, one unassigned)', { type: 'cells.pin', cells: [0, 2, 4], pinned: true }],
+    ['unpin cells', { type: 'cells.pin', cells: [2, 3], pinned: false }],
     ['unassign cells', { type: 'territory.assignCells', cells: [1, 5], to: null }],
     ['rename and recolour', { type: 'territory.update', territoryId: 2, changes: { name: 'North', color: '#abcdef' } }],
     ['create a territory', { type: 'territory.create', territory: territory(7) }],

@@ -24,6 +24,8 @@ export interface AlignmentView {
   /** Accounts placed by name in a territory. */
   overridesTo(id: TerritoryId): AccountId[];
   region(id: RegionId): Region | undefined;
+  /** Whether a balance must keep the cell in its territory. */
+  isPinned(cell: CellIndex): boolean;
 }
 
 /** One write the caller must persist, in order. */
@@ -35,7 +37,8 @@ export type Change =
   | { kind: 'override'; accountIds: AccountId[]; to: TerritoryId | null }
   | { kind: 'region'; regionId: RegionId; patch: { name?: string } }
   | { kind: 'createRegion'; region: Region }
-  | { kind: 'deleteRegion'; regionId: RegionId };
+  | { kind: 'deleteRegion'; regionId: RegionId }
+  | { kind: 'pin'; cells: CellIndex[]; pinned: boolean };
 
 export interface AppliedCommand {
   changes: Change[];
@@ -70,6 +73,7 @@ class Plan implements AlignmentView {
   private readonly territoryOverlay = new Map<TerritoryId, Territory | null>();
   private readonly overrideOverlay = new Map<AccountId, TerritoryId | null>();
   private readonly regionOverlay = new Map<RegionId, Region | null>();
+  private readonly pinOverlay = new Map<CellIndex, boolean>();
 
   constructor(private readonly base: AlignmentView) {}
 
@@ -118,6 +122,10 @@ class Plan implements AlignmentView {
     return this.regionOverlay.has(id) ? (this.regionOverlay.get(id) ?? undefined) : this.base.region(id);
   }
 
+  isPinned(cell: CellIndex): boolean {
+    return this.pinOverlay.get(cell) ?? this.base.isPinned(cell);
+  }
+
   apply(command: Command): void {
     switch (command.type) {
       case 'batch':
@@ -141,7 +149,24 @@ class Plan implements AlignmentView {
         return this.updateRegion(command.regionId, command.changes);
       case 'region.delete':
         return this.deleteRegion(command.regionId);
+      case 'cells.pin':
+        return this.pin(command.cells, command.pinned);
     }
+  }
+
+  private pin(cells: readonly CellIndex[], pinned: boolean): void {
+    const changed: CellIndex[] = [];
+    for (const cell of cells) {
+      if (!Number.isInteger(cell) || cell < 0 || cell >= this.cellCount) {
+        throw new DomainError('CELL_OUT_OF_RANGE', `Cell ${cell} is not in the study area (0…${this.cellCount - 1}).`);
+      }
+      if (this.isPinned(cell) === pinned) continue;
+      this.pinOverlay.set(cell, pinned);
+      changed.push(cell);
+    }
+    if (changed.length === 0) return;
+    this.changes.push({ kind: 'pin', cells: changed, pinned });
+    this.inverses.push({ type: 'cells.pin', cells: changed, pinned: !pinned });
   }
 
   private assignCells(cells: readonly CellIndex[], to: TerritoryId | null): void {

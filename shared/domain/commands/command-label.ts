@@ -46,5 +46,7 @@ export function labelOf(view: AlignmentView, command: Command): MessageRef {
       return { key: 'command.renameRegion', params: { from: view.region(command.regionId)?.name ?? '', to: command.changes.name ?? '' } };
     case 'region.delete':
       return { key: 'command.deleteRegion', params: { region: view.region(command.regionId)?.name ?? '' } };
+    case 'cells.pin':
+      return { key: command.pinned ? 'command.pinCells' : 'command.unpinCells', params: { count: command.cells.length } };
   }
 }

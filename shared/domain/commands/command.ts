@@ -75,6 +75,16 @@ export interface DeleteRegionCommand {
   regionId: RegionId;
 }
 
+/**
+ * Pins cells (or unpins them with `pinned: false`): a balance keeps a pinned cell in its
+ * territory, as a locked territory keeps all of its cells. Painting still moves it.
+ */
+export interface PinCellsCommand {
+  type: 'cells.pin';
+  cells: CellIndex[];
+  pinned: boolean;
+}
+
 /** Several commands applied in order as one undo step. */
 export interface BatchCommand {
   type: 'batch';
@@ -94,4 +104,5 @@ export type Command =
   | CreateRegionCommand
   | UpdateRegionCommand
   | DeleteRegionCommand
+  | PinCellsCommand
   | BatchCommand;

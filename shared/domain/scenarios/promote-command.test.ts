@@ -14,6 +14,7 @@ interface Mutable {
   regions: Map<number, { id: number; name: string }>;
   owner: Int32Array;
   overrides: Map<string, number>;
+  pinned: Set<number>;
 }
 
 function randomPlan(rng: Rng, ids: number[], regionIds: number[]): PlanState {
@@ -28,7 +29,9 @@ function randomPlan(rng: Rng, ids: number[], regionIds: number[]): PlanState {
   const owner = Int32Array.from({ length: CELLS }, () => (rng.next() < 0.1 ? -1 : ids[rng.int(ids.length)]!));
   const overrides = new Map<string, number>();
   for (const a of ACCOUNTS) if (rng.next() < 0.15) overrides.set(a, ids[rng.int(ids.length)]!);
-  return { territories, regions: regionIds.map((id) => ({ id, name: `R${id}-${rng.int(2)}` })), territoryOfCell: owner, overrides };
+  const pinned = new Set<number>();
+  for (let i = 0; i < CELLS; i++) if (rng.next() < 0.1) pinned.add(i);
+  return { territories, regions: regionIds.map((id) => ({ id, name: `R${id}-${rng.int(2)}` })), territoryOfCell: owner, overrides, pinned };
 }
 
 const mutable = (p: PlanState): Mutable => ({
@@ -36,6 +39,7 @@ const mutable = (p: PlanState): Mutable => ({
   regions: new Map(p.regions.map((r) => [r.id, { ...r }])),
   owner: p.territoryOfCell.slice(),
   overrides: new Map(p.overrides),
+  pinned: new Set(p.pinned),
 });
 
 const view = (s: Mutable): AlignmentView => ({
@@ -48,6 +52,7 @@ const view = (s: Mutable): AlignmentView => ({
   overrideOf: (id) => s.overrides.get(id) ?? null,
   overridesTo: (id) => [...s.overrides].filter(([, t]) => t === id).map(([a]) => a).sort(),
   region: (id) => s.regions.get(id),
+  isPinned: (cell) => s.pinned.has(cell),
 });
 
 function persist(s: Mutable, changes: Change[]): void {
@@ -59,6 +64,7 @@ function persist(s: Mutable, changes: Change[]): void {
     else if (c.kind === 'override') for (const a of c.accountIds) c.to === null ? s.overrides.delete(a) : s.overrides.set(a, c.to);
     else if (c.kind === 'createRegion') s.regions.set(c.region.id, c.region);
     else if (c.kind === 'region') s.regions.set(c.regionId, { ...s.regions.get(c.regionId)!, ...c.patch });
+    else if (c.kind === 'pin') for (const cell of c.cells) c.pinned ? s.pinned.add(cell) : s.pinned.delete(cell);
     else s.regions.delete(c.regionId);
   }
 }
@@ -68,6 +74,7 @@ const snapshot = (s: Mutable) => ({
   regions: [...s.regions.values()].sort((a, b) => a.id - b.id),
   owner: [...s.owner],
   overrides: [...s.overrides].sort(([a], [b]) => a.localeCompare(b)),
+  pinned: [...s.pinned].sort((a, b) => a - b),
 });
 
 describe('promoteCommand', () => {

@@ -4,12 +4,13 @@ import type { Region } from '../model/region';
 import type { Territory } from '../model/territory';
 import type { Command, TerritoryPatch } from '../commands/command';
 
-/** A scenario's plan as data: territories, regions, the territory of every cell and the named-account overrides. */
+/** A scenario's plan as data: territories, regions, the territory of every cell, the named-account overrides and the pinned cells. */
 export interface PlanState {
   territories: readonly Territory[];
   regions: readonly Region[];
   territoryOfCell: Int32Array;
   overrides: ReadonlyMap<AccountId, TerritoryId>;
+  pinned: ReadonlySet<number>;
 }
 
 /**
@@ -73,6 +74,10 @@ export function promoteCommand(target: PlanState, source: PlanState, sourceName:
   for (const [id, to] of source.overrides) if (target.overrides.get(id) !== to) addAccount(to, id);
   for (const id of target.overrides.keys()) if (!source.overrides.has(id)) addAccount(null, id);
   for (const [to, accountIds] of accountsByTarget) commands.push({ type: 'account.override', accountIds, to });
+  const pin = [...source.pinned].filter((cell) => !target.pinned.has(cell));
+  const unpin = [...target.pinned].filter((cell) => !source.pinned.has(cell));
+  if (pin.length > 0) commands.push({ type: 'cells.pin', cells: pin, pinned: true });
+  if (unpin.length > 0) commands.push({ type: 'cells.pin', cells: unpin, pinned: false });
 
   for (const t of target.territories) if (!sourceTerritories.has(t.id)) commands.push({ type: 'territory.delete', territoryId: t.id });
   for (const t of source.territories) if (t.locked) commands.push({ type: 'territory.update', territoryId: t.id, changes: { locked: true } });

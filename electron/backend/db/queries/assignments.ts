@@ -64,3 +64,17 @@ export function setOverrides(db: Db, scenarioId: ScenarioId, accountIds: readonl
     else statement.run(scenarioId, id, to);
   }
 }
+
+/** The pinned cells of a scenario, ascending. */
+export function listPinned(db: Db, scenarioId: ScenarioId): Int32Array {
+  const rows = db.prepare('SELECT cell FROM pinned_cells WHERE scenario_id = ? ORDER BY cell').raw().all(scenarioId) as [number][];
+  return Int32Array.from(rows, ([cell]) => cell);
+}
+
+/** Pins cells (or unpins them). Call inside a transaction. */
+export function setPinned(db: Db, scenarioId: ScenarioId, cells: readonly number[], pinned: boolean): void {
+  const statement = pinned
+    ? db.prepare('INSERT INTO pinned_cells (scenario_id, cell) VALUES (?, ?) ON CONFLICT DO NOTHING')
+    : db.prepare('DELETE FROM pinned_cells WHERE scenario_id = ? AND cell = ?');
+  for (const cell of cells) statement.run(scenarioId, cell);
+}

@@ -51,7 +51,7 @@ export function insertScenario(db: Db, s: { name: string; createdAt: string; isB
   return Number(result.lastInsertRowid);
 }
 
-/** Copies a scenario's territories, regions, assignments and overrides into another (its history starts empty). Call inside a transaction. */
+/** Copies a scenario's territories, regions, assignments, overrides, goals and pinned cells into another (its history starts empty). Call inside a transaction. */
 export function copyScenarioContent(db: Db, from: ScenarioId, to: ScenarioId): void {
   db.prepare('INSERT INTO regions (scenario_id, id, name) SELECT ?, id, name FROM regions WHERE scenario_id = ?').run(to, from);
   db.prepare(
@@ -64,6 +64,7 @@ export function copyScenarioContent(db: Db, from: ScenarioId, to: ScenarioId): v
   db.prepare(
     'INSERT INTO goal_sets (scenario_id, measure, total, basis, step, resolution, cells, updated_at) SELECT ?, measure, total, basis, step, resolution, cells, updated_at FROM goal_sets WHERE scenario_id = ?',
   ).run(to, from);
+  db.prepare('INSERT INTO pinned_cells (scenario_id, cell) SELECT ?, cell FROM pinned_cells WHERE scenario_id = ?').run(to, from);
 }
 
 export interface ScenarioPatch {
