@@ -21,25 +21,33 @@ function stringFlag(args: ParsedArgs, name: string): string {
   return value;
 }
 
-/** `5%`, `0.05` → 0.05. */
+/** `5%`, `0.05` → 0.05; NaN when it is neither, or outside 0–10. */
+function parseTolerance(text: string): number {
+  const t = text.trim();
+  const value = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
+  return t !== '' && Number.isFinite(value) && value >= 0 && value <= 10 ? value : NaN;
+}
+
 function toleranceFlag(args: ParsedArgs, fallback: number): number {
   const raw = args.flags.get('tolerance');
   if (raw === undefined) return fallback;
-  const text = String(raw).trim();
-  const value = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
-  if (raw === true || !Number.isFinite(value) || value < 0 || value > 10) throw new UsageError('--tolerance must be a fraction such as 0.05, or a percentage such as 5%.');
+  const value = raw === true ? NaN : parseTolerance(String(raw));
+  if (Number.isNaN(value)) throw new UsageError('--tolerance must be a fraction such as 0.05, or a percentage such as 5%.');
   return value;
 }
 
-/** `--measure workload:2 --measure revenue` → choices (weight 1 by default). */
+/** `--measure workload:2 --measure revenue:1:8%` → choices (weight 1 and `--tolerance` by default). */
 function measureFlags(args: ParsedArgs, tolerance: number): MeasureChoice[] {
   const list = args.lists.get('measure') ?? [];
-  if (list.length === 0) throw new UsageError('Give at least one --measure <name>[:weight].');
+  if (list.length === 0) throw new UsageError('Give at least one --measure <name>[:weight[:tolerance]].');
   return list.map((spec) => {
-    const [key, weightText] = spec.split(':') as [string, string | undefined];
-    const weight = weightText === undefined ? 1 : Number(weightText);
-    if (!key || !Number.isFinite(weight) || weight <= 0) throw new UsageError(`--measure ${spec}: expected <name> or <name>:<positive weight>.`);
-    return { key, weight, tolerance };
+    const [key, weightText, toleranceText, ...rest] = spec.split(':') as [string, string | undefined, string | undefined];
+    const weight = weightText === undefined || weightText === '' ? 1 : Number(weightText);
+    const own = toleranceText === undefined ? tolerance : parseTolerance(toleranceText);
+    if (!key || rest.length > 0 || !Number.isFinite(weight) || weight <= 0 || Number.isNaN(own)) {
+      throw new UsageError(`--measure ${spec}: expected <name>[:<positive weight>[:<tolerance such as 0.05 or 5%>]].`);
+    }
+    return { key, weight, tolerance: own };
   });
 }
 

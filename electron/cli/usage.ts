@@ -9,7 +9,7 @@ Usage:
   tessera serve [<file>] [--port p] [--data-dir d]    open a workspace (default: the demo) in the
                                                       browser shell on 127.0.0.1
   tessera balance --workspace <ws> --scenario <name> --mode build|realign [--territories K]
-          --measure <name>[:weight] ... [--tolerance t] [--seed s] [--into <new scenario>] [--json]
+          --measure <name>[:weight[:tolerance]] ... [--tolerance t] [--seed s] [--into <new scenario>] [--json]
                                                       balance a scenario (build: from scratch, the
                                                       scenario is created when missing; realign:
                                                       move as little as possible); one undo step

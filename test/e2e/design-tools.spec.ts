@@ -209,6 +209,9 @@ describe('design tools: lasso, dragging an account, reload', () => {
     const panel = page.getByTestId('balance-panel');
     await panel.locator('summary').click();
     await panel.getByLabel('Build from scratch').check();
+    // Each measure's tolerance starts at the table's (±10 % here) and can be set on its own.
+    expect(await panel.getByLabel('Tolerance of Workload (%)').inputValue()).toBe('10');
+    await panel.getByLabel('Tolerance of Workload (%)').fill('12');
     await panel.getByLabel('Territories').selectOption('count');
     await panel.getByLabel('Number of territories').fill(String(count + 1));
     await expect.poll(() => page.getByTestId('layout-note').innerText()).toBe('Territories added on accept: 1; removed: 0.');

@@ -132,6 +132,17 @@ describe('tessera balance and metrics', () => {
     expect(tessera('metrics', '--workspace', demo, '--scenario', 'Never').status).toBe(1);
   });
 
+  it('holds each measure to its own tolerance (name:weight:tolerance)', () => {
+    const build = (name: string, spec: string) => JSON.parse(tessera('balance', '--workspace', demo, '--scenario', name, '--mode', 'build', '--measure', spec, '--json').stdout);
+    const narrow = build('Narrow', 'workload:1:2%');
+    const wide = build('Wide', 'workload::0.6');
+    expect(narrow.summary.maxDeviation.workload).toBeLessThan(wide.summary.maxDeviation.workload);
+    expect(wide.summary.maxDeviation.workload).toBeLessThan(0.6);
+    for (const bad of ['workload:1:abc', 'workload:1:5%:x', 'workload:0']) {
+      expect(tessera('balance', '--workspace', demo, '--scenario', 'Bad', '--mode', 'build', '--measure', bad).status).toBe(2);
+    }
+  });
+
   it('refuses bad requests with exit codes 1 and 2', () => {
     expect(run('--scenario', 'Nope', '--mode', 'realign').status).toBe(1);
     expect(tessera('balance', '--workspace', demo, '--scenario', scenario, '--mode', 'sideways', '--measure', 'workload').status).toBe(2);

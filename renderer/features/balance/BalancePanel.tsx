@@ -53,6 +53,9 @@ export function BalancePanel() {
   const weights = picked ?? (fallbackKey ? { [fallbackKey]: 1 } : {});
   const [seed, setSeed] = useState(1);
   const chosen = measures.filter((m) => (weights[m.key] ?? 0) > 0);
+  // A measure's own tolerance (percent), where the user set one; else the table's.
+  const [ownTolerance, setOwnTolerance] = useState<Record<string, number>>({});
+  const toleranceOf = (key: string) => ownTolerance[key] ?? tolerancePct;
   const pct = (v: number) => number(v, { style: 'percent', maximumFractionDigits: 1 });
 
   const granularity = useMemo(() => {
@@ -66,7 +69,7 @@ export function BalancePanel() {
   const run = (runMode: BalanceMode) =>
     void actions.startBalance({
       mode: runMode,
-      measures: chosen.map((m) => ({ key: m.key, weight: weights[m.key]!, tolerance: tolerancePct / 100 })),
+      measures: chosen.map((m) => ({ key: m.key, weight: weights[m.key]!, tolerance: toleranceOf(m.key) / 100 })),
       seed,
       ...(runMode === 'build' && layout !== 'current' ? { territories: layout } : {}),
       ...(runMode === 'local' && selected !== null ? { touched: [selected] } : {}),
@@ -142,14 +145,31 @@ export function BalancePanel() {
                     onChange={(e) => setWeights({ ...weights, [m.key]: Math.max(0.1, Number(e.target.value) || 0.1) })}
                   />
                 </td>
-                <td className="muted" title={t('balance.granularityTitle')}>
+                <td>
+                  ±
+                  <input
+                    type="number"
+                    min={0}
+                    max={100}
+                    step={0.5}
+                    aria-label={t('balance.toleranceOf', { measure: m.label })}
+                    value={toleranceOf(m.key)}
+                    disabled={(weights[m.key] ?? 0) <= 0}
+                    onChange={(e) => setOwnTolerance({ ...ownTolerance, [m.key]: Math.max(0, Math.min(100, Number(e.target.value) || 0)) })}
+                  />
+                  %
+                </td>
+                <td
+                  className={`muted ${(weights[m.key] ?? 0) > 0 && toleranceOf(m.key) / 100 < (granularity[m.key] ?? 0) / 2 ? 'warning' : ''}`}
+                  title={t('balance.granularityTitle')}
+                >
                   g {pct(granularity[m.key] ?? 0)}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className={`muted ${tolerancePct / 100 < worstGranularity / 2 ? 'warning' : ''}`} data-testid="granularity-note">
+        <p className={`muted ${chosen.some((m) => toleranceOf(m.key) / 100 < (granularity[m.key] ?? 0) / 2) ? 'warning' : ''}`} data-testid="granularity-note">
           {t('balance.toleranceNote', { tolerance: pct(tolerancePct / 100), bound: pct(worstGranularity / 2) })}
         </p>
         <div className="row">
