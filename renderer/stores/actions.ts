@@ -9,7 +9,7 @@ import { createGoalActions } from './goal-actions';
 import { createImportActions } from './import-actions';
 import { createResolutionActions } from './resolution-actions';
 import { createScenarioActions } from './scenario-actions';
-import type { AccountColumns, BalanceRequest } from '../../shared/contract/api';
+import type { AccountColumns, BalanceMeasure, BalanceRequest } from '../../shared/contract/api';
 import { initialState, useAppStore, type AccountDrag, type MapAccounts, type MapCells, type MapMode, type Preview, type ToolId } from './use-app-store';
 
 const set = useAppStore.setState;
@@ -107,7 +107,46 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
   async function execute(command: Command): Promise<void> {
     const scenarioId = get().scenarioId;
     if (scenarioId === null) return;
-    await guarded(() => client.call('command.execute', { scenarioId, command }));
+    const touched = get().autoRebalance && command.type === 'territory.assignCells' ? touchedBy(command.cells, command.to) : [];
+    const done = await guarded(() => client.call('command.execute', { scenarioId, command }));
+    if (done && touched.length > 0) await autoRebalance(scenarioId, touched);
+  }
+
+  /** The unlocked territories an assignment takes cells from or gives them to. */
+  function touchedBy(cells: readonly number[], to: number | null): number[] {
+    const { assignment, territories } = get();
+    if (!assignment) return [];
+    const ids = new Set<number>();
+    if (to !== null) ids.add(to);
+    for (const c of cells) if (assignment.territoryOfCell[c]! >= 0) ids.add(assignment.territoryOfCell[c]!);
+    return territories.filter((t) => ids.has(t.id) && !t.locked).map((t) => t.id);
+  }
+
+  /** Starts the local rebalance that follows an edit (the one before, if still running, is cancelled). */
+  async function autoRebalance(scenarioId: number, touched: number[]): Promise<void> {
+    const settings = get().autoRebalance;
+    if (!settings || settings.measures.length === 0) return;
+    const previous = get().autoJob;
+    if (previous) void client.call('balance.cancel', { jobId: previous.jobId }).catch(() => null);
+    const started = await guarded(() => client.call('balance.start', { scenarioId, mode: 'local', measures: settings.measures, seed: settings.seed, touched }));
+    set({ autoJob: started ? { jobId: started.jobId, territories: touched.length } : null });
+  }
+
+  /** Applies a finished automatic rebalance as its own undo step (nothing when it moved no cell, or the plan changed meanwhile). */
+  async function finishAutoRebalance(jobId: number, territories: number): Promise<void> {
+    try {
+      const proposal = await client.call('balance.proposal', { jobId });
+      if (proposal.movedCells.length === 0) {
+        await client.call('balance.discard', { jobId });
+        set({ autoStatus: { movedCells: 0, territories } });
+        return;
+      }
+      await client.call('balance.accept', { jobId });
+      set({ autoStatus: { movedCells: proposal.movedCells.length, territories } });
+    } catch {
+      // Another edit came first: its own rebalance follows it.
+      await client.call('balance.discard', { jobId }).catch(() => null);
+    }
   }
 
   const goals = createGoalActions(client, { guarded });
@@ -131,6 +170,12 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
         if (job?.jobId === p.jobId) set({ balanceJob: { ...job, progress: p.fraction, phase: p.phase } });
       });
       client.on('balance.finished', (state) => {
+        const auto = get().autoJob;
+        if (auto?.jobId === state.jobId) {
+          set({ autoJob: null });
+          if (state.state === 'done') void finishAutoRebalance(state.jobId, auto.territories);
+          return;
+        }
         if (get().balanceJob?.jobId !== state.jobId) return;
         set({ balanceJob: state });
         if (state.state === 'done') {
@@ -254,6 +299,8 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
       set({ proposal: null, balanceJob: null });
       if (job) await client.call('balance.discard', { jobId: job.jobId }).catch(() => null);
     },
+    /** Turns the rebalance after each edit on (with the panel's measures and seed) or off. */
+    setAutoRebalance: (settings: { measures: BalanceMeasure[]; seed: number } | null) => set({ autoRebalance: settings, ...(settings ? {} : { autoStatus: null }) }),
     /** Fits the map to the given bounds, or to the whole study area. */
     fitMap: (bounds: [number, number, number, number] | null = null) => set({ fitRequest: get().fitRequest + 1, fitTo: bounds }),
   };

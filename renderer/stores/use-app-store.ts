@@ -7,6 +7,7 @@ import type {
   AccountColumns,
   Assignment,
   BalanceJobState,
+  BalanceMeasure,
   BalanceProposal,
   HistoryState,
   RecentFile,
@@ -122,6 +123,11 @@ export interface AppState {
   balanceJob: BalanceJobState | null;
   /** Its proposal, shown on the map until accepted or discarded. */
   proposal: BalanceProposal | null;
+  /** When set, every edit that moves cells is followed by a local rebalance of the territories it touched, applied as its own undo step. */
+  autoRebalance: { measures: BalanceMeasure[]; seed: number } | null;
+  /** The automatic rebalance in flight, and what the last one did. */
+  autoJob: { jobId: number; territories: number } | null;
+  autoStatus: { movedCells: number; territories: number } | null;
   /** What the side panel shows. */
   sidePanel: 'territories' | 'scenarios' | 'goals';
   /** Goal sets of the current scenario, the measures and periods with actuals, and the attainment shown (goals panel, attainment map). */
@@ -172,6 +178,9 @@ export const initialState: AppState = {
   accountDrag: null,
   balanceJob: null,
   proposal: null,
+  autoRebalance: null,
+  autoJob: null,
+  autoStatus: null,
   sidePanel: 'territories',
   goalSets: [],
   actualsCatalog: null,

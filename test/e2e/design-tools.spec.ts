@@ -231,6 +231,36 @@ describe('design tools: lasso, dragging an account, reload', () => {
     await panel.locator('summary').click();
   });
 
+  it('rebalances the neighbours after each edit when asked: the stroke and the rebalance are two undo steps', async () => {
+    const before = await cellsOf(page, target);
+    const panel = page.getByTestId('balance-panel');
+    const row = page.locator(`[data-testid=territory-table] tbody tr[data-territory-id="${target}"]`);
+    if ((await row.getAttribute('aria-selected')) !== 'true') await row.click();
+    await panel.locator('summary').click();
+    await panel.getByLabel('Rebalance the neighbours after each edit').check();
+    await page.getByRole('button', { name: 'Whole map' }).click();
+    await page.getByRole('toolbar').getByRole('button', { name: 'Lasso' }).click();
+    // A square wide enough to reach past the selected territory's edges (cells it already owns are skipped).
+    const cx = box.x + box.width * 0.5;
+    const cy = box.y + box.height * 0.5;
+    const r = Math.min(box.width, box.height) * 0.22;
+    await page.mouse.move(cx - r, cy - r);
+    await page.mouse.down();
+    for (const [dx, dy] of [[r, -r], [r, r], [-r, r], [-r, -r * 0.9]]) await page.mouse.move(cx + dx!, cy + dy!);
+    await page.mouse.up();
+    await expect.poll(() => undoTitle(page), { timeout: 60_000 }).toMatch(/^Undo Rebalance the neighbourhood \([\d,]+ cells moved\)$/);
+    expect(await page.getByTestId('auto-status').innerText()).toMatch(/^After the last edit, [\d,]+ cells moved among \d+ touched territories and their neighbours\.$/);
+    expect(await page.getByTestId('map').getAttribute('data-previewing')).toBe('');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => undoTitle(page)).toMatch(/^Undo Assign [\d,]+ cells to /);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cellsOf(page, target)).toBe(before);
+    await panel.getByLabel('Rebalance the neighbours after each edit').uncheck();
+    await panel.locator('summary').click();
+    await page.keyboard.press('v');
+    await page.getByRole('button', { name: 'Whole map' }).click();
+  });
+
   it('pins the cells a drawn shape encloses (one undo step), shows them, and Alt+draw unpins', async () => {
     const pinned = async () => (await client.call('assignment.get', { scenarioId: 1 })).pinned.length;
     await page.keyboard.press('p');

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BalanceMode } from '../../../shared/contract/api';
 import { useI18n } from '../../i18n/use-i18n';
 import { useActions } from '../../stores/actions-context';
@@ -66,10 +66,20 @@ export function BalancePanel() {
   }, [cells, measures, drawn, reps]);
   const worstGranularity = Math.max(0, ...chosen.map((m) => granularity[m.key] ?? 0));
 
+  const requested = chosen.map((m) => ({ key: m.key, weight: weights[m.key]!, tolerance: toleranceOf(m.key) / 100 }));
+  // The rebalance after each edit follows the panel's measures, tolerances and seed while it is on.
+  const auto = useAppStore((s) => s.autoRebalance !== null);
+  const autoStatus = useAppStore((s) => s.autoStatus);
+  const autoKey = JSON.stringify([requested, seed]);
+  useEffect(() => {
+    if (auto) actions.setAutoRebalance({ measures: requested, seed });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [auto, autoKey]);
+
   const run = (runMode: BalanceMode) =>
     void actions.startBalance({
       mode: runMode,
-      measures: chosen.map((m) => ({ key: m.key, weight: weights[m.key]!, tolerance: toleranceOf(m.key) / 100 })),
+      measures: requested,
       seed,
       ...(runMode === 'build' && layout !== 'current' ? { territories: layout } : {}),
       ...(runMode === 'local' && selected !== null ? { touched: [selected] } : {}),
@@ -184,6 +194,20 @@ export function BalancePanel() {
             {t('balance.local')}
           </button>
         </div>
+        <label title={t('balance.autoTitle')}>
+          <input
+            type="checkbox"
+            checked={auto}
+            disabled={empty || chosen.length === 0}
+            onChange={(e) => actions.setAutoRebalance(e.target.checked ? { measures: requested, seed } : null)}
+          />
+          {t('balance.auto')}
+        </label>
+        {auto && autoStatus && (
+          <p className="muted" data-testid="auto-status">
+            {t('balance.autoStatus', { cells: number(autoStatus.movedCells), territories: number(autoStatus.territories) })}
+          </p>
+        )}
       </fieldset>
       {job && (
         <div className="balance-job" data-testid="balance-job" data-state={job.state}>
