@@ -9,7 +9,7 @@ import { createGoalActions } from './goal-actions';
 import { createImportActions } from './import-actions';
 import { createResolutionActions } from './resolution-actions';
 import { createScenarioActions } from './scenario-actions';
-import type { AccountColumns, BalanceMeasure, BalanceRequest } from '../../shared/contract/api';
+import type { AccountColumns, BalanceJobState, BalanceMeasure, BalanceRequest } from '../../shared/contract/api';
 import { initialState, useAppStore, type AccountDrag, type MapAccounts, type MapCells, type MapMode, type Preview, type ToolId } from './use-app-store';
 
 const set = useAppStore.setState;
@@ -122,6 +122,42 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
     return territories.filter((t) => ids.has(t.id) && !t.locked).map((t) => t.id);
   }
 
+  /**
+   * Job ends that arrived before the call that started the job answered (the event comes
+   * over the socket, the answer over HTTP; a local rebalance can end first): handled once
+   * the job is known.
+   */
+  const finishedEarly = new Map<number, BalanceJobState>();
+
+  function onBalanceFinished(state: BalanceJobState): void {
+    const auto = get().autoJob;
+    if (auto?.jobId === state.jobId) {
+      set({ autoJob: null });
+      if (state.state === 'done') void finishAutoRebalance(state.jobId, auto.territories);
+      return;
+    }
+    if (get().balanceJob?.jobId !== state.jobId) {
+      finishedEarly.set(state.jobId, state);
+      if (finishedEarly.size > 32) finishedEarly.delete(finishedEarly.keys().next().value!);
+      return;
+    }
+    set({ balanceJob: state });
+    if (state.state === 'done') {
+      void guarded(async () => {
+        const proposal = await client.call('balance.proposal', { jobId: state.jobId });
+        if (get().balanceJob?.jobId === state.jobId) set({ proposal });
+      });
+    }
+  }
+
+  /** Handles the end of a job that came before its start was answered. */
+  function catchUp(jobId: number): void {
+    const early = finishedEarly.get(jobId);
+    if (!early) return;
+    finishedEarly.delete(jobId);
+    onBalanceFinished(early);
+  }
+
   /** Starts the local rebalance that follows an edit (the one before, if still running, is cancelled). */
   async function autoRebalance(scenarioId: number, touched: number[]): Promise<void> {
     const settings = get().autoRebalance;
@@ -130,6 +166,7 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
     if (previous) void client.call('balance.cancel', { jobId: previous.jobId }).catch(() => null);
     const started = await guarded(() => client.call('balance.start', { scenarioId, mode: 'local', measures: settings.measures, seed: settings.seed, touched }));
     set({ autoJob: started ? { jobId: started.jobId, territories: touched.length } : null });
+    if (started) catchUp(started.jobId);
   }
 
   /** Applies a finished automatic rebalance as its own undo step (nothing when it moved no cell, or the plan changed meanwhile). */
@@ -169,22 +206,7 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
         const job = get().balanceJob;
         if (job?.jobId === p.jobId) set({ balanceJob: { ...job, progress: p.fraction, phase: p.phase } });
       });
-      client.on('balance.finished', (state) => {
-        const auto = get().autoJob;
-        if (auto?.jobId === state.jobId) {
-          set({ autoJob: null });
-          if (state.state === 'done') void finishAutoRebalance(state.jobId, auto.territories);
-          return;
-        }
-        if (get().balanceJob?.jobId !== state.jobId) return;
-        set({ balanceJob: state });
-        if (state.state === 'done') {
-          void guarded(async () => {
-            const proposal = await client.call('balance.proposal', { jobId: state.jobId });
-            if (get().balanceJob?.jobId === state.jobId) set({ proposal });
-          });
-        }
-      });
+      client.on('balance.finished', onBalanceFinished);
       client.on('import.finished', (state) => {
         // An import that changed records but no counts leaves the info as it was: reload here (once).
         if (state.state === 'done' && get().status?.state === 'open' && !get().loading) void loadWorkspace(true);
@@ -281,7 +303,10 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
       if (previous?.state === 'running') await client.call('balance.cancel', { jobId: previous.jobId }).catch(() => null);
       set({ proposal: null, balanceJob: null });
       const started = await guarded(() => client.call('balance.start', { ...request, scenarioId }));
-      if (started) set({ balanceJob: { jobId: started.jobId, state: 'running', progress: 0, phase: 'starting' } });
+      if (started) {
+        set({ balanceJob: { jobId: started.jobId, state: 'running', progress: 0, phase: 'starting' } });
+        catchUp(started.jobId);
+      }
     },
     async cancelBalance(): Promise<void> {
       const job = get().balanceJob;
