@@ -5,11 +5,12 @@ import type { Command } from '../../shared/domain/commands/command';
 import type { Client } from '../client/create-client';
 import { territoryBounds } from '../map/territory-bounds';
 import { createExportActions } from './export-actions';
+import { createBalanceActions } from './balance-actions';
 import { createGoalActions } from './goal-actions';
 import { createImportActions } from './import-actions';
 import { createResolutionActions } from './resolution-actions';
 import { createScenarioActions } from './scenario-actions';
-import type { AccountColumns, BalanceJobState, BalanceMeasure, BalanceRequest } from '../../shared/contract/api';
+import type { AccountColumns } from '../../shared/contract/api';
 import { initialState, useAppStore, type AccountDrag, type MapAccounts, type MapCells, type MapMode, type Preview, type ToolId } from './use-app-store';
 
 const set = useAppStore.setState;
@@ -107,86 +108,13 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
   async function execute(command: Command): Promise<void> {
     const scenarioId = get().scenarioId;
     if (scenarioId === null) return;
-    const touched = get().autoRebalance && command.type === 'territory.assignCells' ? touchedBy(command.cells, command.to) : [];
+    const touched = command.type === 'territory.assignCells' ? balance.touchedBy(command.cells, command.to) : [];
     const done = await guarded(() => client.call('command.execute', { scenarioId, command }));
-    if (done && touched.length > 0) await autoRebalance(scenarioId, touched);
-  }
-
-  /** The unlocked territories an assignment takes cells from or gives them to. */
-  function touchedBy(cells: readonly number[], to: number | null): number[] {
-    const { assignment, territories } = get();
-    if (!assignment) return [];
-    const ids = new Set<number>();
-    if (to !== null) ids.add(to);
-    for (const c of cells) if (assignment.territoryOfCell[c]! >= 0) ids.add(assignment.territoryOfCell[c]!);
-    return territories.filter((t) => ids.has(t.id) && !t.locked).map((t) => t.id);
-  }
-
-  /**
-   * Job ends that arrived before the call that started the job answered (the event comes
-   * over the socket, the answer over HTTP; a local rebalance can end first): handled once
-   * the job is known.
-   */
-  const finishedEarly = new Map<number, BalanceJobState>();
-
-  function onBalanceFinished(state: BalanceJobState): void {
-    const auto = get().autoJob;
-    if (auto?.jobId === state.jobId) {
-      set({ autoJob: null });
-      if (state.state === 'done') void finishAutoRebalance(state.jobId, auto.territories);
-      return;
-    }
-    if (get().balanceJob?.jobId !== state.jobId) {
-      finishedEarly.set(state.jobId, state);
-      if (finishedEarly.size > 32) finishedEarly.delete(finishedEarly.keys().next().value!);
-      return;
-    }
-    set({ balanceJob: state });
-    if (state.state === 'done') {
-      void guarded(async () => {
-        const proposal = await client.call('balance.proposal', { jobId: state.jobId });
-        if (get().balanceJob?.jobId === state.jobId) set({ proposal });
-      });
-    }
-  }
-
-  /** Handles the end of a job that came before its start was answered. */
-  function catchUp(jobId: number): void {
-    const early = finishedEarly.get(jobId);
-    if (!early) return;
-    finishedEarly.delete(jobId);
-    onBalanceFinished(early);
-  }
-
-  /** Starts the local rebalance that follows an edit (the one before, if still running, is cancelled). */
-  async function autoRebalance(scenarioId: number, touched: number[]): Promise<void> {
-    const settings = get().autoRebalance;
-    if (!settings || settings.measures.length === 0) return;
-    const previous = get().autoJob;
-    if (previous) void client.call('balance.cancel', { jobId: previous.jobId }).catch(() => null);
-    const started = await guarded(() => client.call('balance.start', { scenarioId, mode: 'local', measures: settings.measures, seed: settings.seed, touched }));
-    set({ autoJob: started ? { jobId: started.jobId, territories: touched.length } : null });
-    if (started) catchUp(started.jobId);
-  }
-
-  /** Applies a finished automatic rebalance as its own undo step (nothing when it moved no cell, or the plan changed meanwhile). */
-  async function finishAutoRebalance(jobId: number, territories: number): Promise<void> {
-    try {
-      const proposal = await client.call('balance.proposal', { jobId });
-      if (proposal.movedCells.length === 0) {
-        await client.call('balance.discard', { jobId });
-        set({ autoStatus: { movedCells: 0, territories } });
-        return;
-      }
-      await client.call('balance.accept', { jobId });
-      set({ autoStatus: { movedCells: proposal.movedCells.length, territories } });
-    } catch {
-      // Another edit came first: its own rebalance follows it.
-      await client.call('balance.discard', { jobId }).catch(() => null);
-    }
+    if (done && touched.length > 0) await balance.afterEdit(scenarioId, touched);
   }
 
   const goals = createGoalActions(client, { guarded });
+  const balance = createBalanceActions(client, { guarded });
   function selectScenario(scenarioId: number): void {
     set({ scenarioId, assignment: null, territories: [], selectedTerritoryId: null, proposal: null, balanceJob: null });
     void loadScenario(scenarioId);
@@ -202,11 +130,7 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
       client.on('scenario.changed', ({ scenarioId }) => {
         if (scenarioId === get().scenarioId) void loadScenario(scenarioId);
       });
-      client.on('balance.progress', (p) => {
-        const job = get().balanceJob;
-        if (job?.jobId === p.jobId) set({ balanceJob: { ...job, progress: p.fraction, phase: p.phase } });
-      });
-      client.on('balance.finished', onBalanceFinished);
+      balance.listen();
       client.on('import.finished', (state) => {
         // An import that changed records but no counts leaves the info as it was: reload here (once).
         if (state.state === 'done' && get().status?.state === 'open' && !get().loading) void loadWorkspace(true);
@@ -295,37 +219,11 @@ export function createActions(client: Client, options: { canUseDialogs?: boolean
       await execute({ type: 'territory.assignCells', cells: preview.cells, to: preview.to });
     },
     dismissError: () => set({ error: null }),
-    /** Starts a balancing job for the current scenario; its proposal is previewed when it ends. */
-    async startBalance(request: Omit<BalanceRequest, 'scenarioId'>): Promise<void> {
-      const scenarioId = get().scenarioId;
-      if (scenarioId === null) return;
-      const previous = get().balanceJob;
-      if (previous?.state === 'running') await client.call('balance.cancel', { jobId: previous.jobId }).catch(() => null);
-      set({ proposal: null, balanceJob: null });
-      const started = await guarded(() => client.call('balance.start', { ...request, scenarioId }));
-      if (started) {
-        set({ balanceJob: { jobId: started.jobId, state: 'running', progress: 0, phase: 'starting' } });
-        catchUp(started.jobId);
-      }
-    },
-    async cancelBalance(): Promise<void> {
-      const job = get().balanceJob;
-      if (job?.state === 'running') await guarded(() => client.call('balance.cancel', { jobId: job.jobId }));
-    },
-    /** Applies the proposal as one undo step. */
-    async acceptBalance(): Promise<void> {
-      const job = get().balanceJob;
-      if (!job) return;
-      const ok = await guarded(() => client.call('balance.accept', { jobId: job.jobId }));
-      if (ok) set({ proposal: null, balanceJob: null });
-    },
-    async discardBalance(): Promise<void> {
-      const job = get().balanceJob;
-      set({ proposal: null, balanceJob: null });
-      if (job) await client.call('balance.discard', { jobId: job.jobId }).catch(() => null);
-    },
-    /** Turns the rebalance after each edit on (with the panel's measures and seed) or off. */
-    setAutoRebalance: (settings: { measures: BalanceMeasure[]; seed: number } | null) => set({ autoRebalance: settings, ...(settings ? {} : { autoStatus: null }) }),
+    startBalance: balance.start,
+    cancelBalance: balance.cancel,
+    acceptBalance: balance.accept,
+    discardBalance: balance.discard,
+    setAutoRebalance: balance.setAuto,
     /** Fits the map to the given bounds, or to the whole study area. */
     fitMap: (bounds: [number, number, number, number] | null = null) => set({ fitRequest: get().fitRequest + 1, fitTo: bounds }),
   };

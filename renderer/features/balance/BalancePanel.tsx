@@ -5,12 +5,8 @@ import { useActions } from '../../stores/actions-context';
 import { useAppStore } from '../../stores/use-app-store';
 import { layoutTerritories, type TerritoryLayout } from '../../../shared/domain/model/territory-layout';
 import { granularityOf } from './granularity';
+import { ProposalSummary } from './ProposalSummary';
 
-/** The first few names, then how many more. */
-function listNames(territories: readonly { name: string }[], t: (key: string, params: Record<string, string | number>) => string): string {
-  const names = territories.slice(0, 4).map((x) => x.name).join(', ');
-  return territories.length > 4 ? t('balance.andMore', { names, count: territories.length - 4 }) : names;
-}
 
 /**
  * The balance panel: what to balance (measures and their weights, the tolerance shared
@@ -222,67 +218,7 @@ export function BalancePanel() {
           {job.state === 'cancelled' && <p className="muted">{t('balance.cancelled')}</p>}
         </div>
       )}
-      {proposal && (
-        <div className="balance-proposal" data-testid="balance-proposal">
-          <table>
-            <thead>
-              <tr>
-                <th />
-                <th className="num">{t('balance.before')}</th>
-                <th className="num">{t('balance.after')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.keys(proposal.after.maxDeviation).map((k) => (
-                <tr key={k}>
-                  <th scope="row">{t('balance.maxDeviationOf', { measure: measures.find((m) => m.key === k)?.label ?? k })}</th>
-                  <td className="num">{empty ? '–' : pct(proposal.before.maxDeviation[k] ?? 0)}</td>
-                  <td className="num">{pct(proposal.after.maxDeviation[k] ?? 0)}</td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">{t('balance.breaks')}</th>
-                <td className="num">{empty ? '–' : number(proposal.before.contiguityBreaks)}</td>
-                <td className="num">{number(proposal.after.contiguityBreaks)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('balance.travel')}</th>
-                <td className="num">{proposal.before.meanTravelKm === null ? '–' : number(Math.round(proposal.before.meanTravelKm))}</td>
-                <td className="num">{proposal.after.meanTravelKm === null ? '–' : number(Math.round(proposal.after.meanTravelKm))}</td>
-              </tr>
-            </tbody>
-          </table>
-          {proposal.created.length + proposal.deleted.length > 0 && (
-            <p className="muted" data-testid="balance-layout">
-              {[
-                proposal.created.length > 0 ? t('balance.adds', { count: proposal.created.length, names: listNames(proposal.created, t) }) : '',
-                proposal.deleted.length > 0 ? t('balance.removes', { count: proposal.deleted.length, names: listNames(proposal.deleted, t) }) : '',
-              ]
-                .filter((x) => x !== '')
-                .join(' ')}
-            </p>
-          )}
-          <p className="muted" data-testid="balance-moved">
-            {t('balance.moved', {
-              cells: number(proposal.disruption.movedCells),
-              accounts: number(proposal.disruption.movedAccounts),
-              share: pct(Math.max(0, ...Object.values(proposal.disruption.movedShare))),
-              seconds: number(proposal.elapsedMs / 1000, { maximumFractionDigits: 1 }),
-            })}
-          </p>
-          {proposal.unmet.map((u) => (
-            <p key={u.measure} className="warning">
-              {u.belowGranularity
-                ? t('balance.unmetGranularity', { measure: u.measure, tolerance: pct(u.tolerance), bound: pct(u.granularity / 2), got: pct(u.maxDeviation) })
-                : t('balance.unmet', { measure: u.measure, tolerance: pct(u.tolerance), got: pct(u.maxDeviation) })}
-            </p>
-          ))}
-          <div className="row">
-            <button type="button" className="primary" onClick={() => void actions.acceptBalance()}>{t('balance.accept')}</button>
-            <button type="button" onClick={() => void actions.discardBalance()}>{t('balance.discard')}</button>
-          </div>
-        </div>
-      )}
+      {proposal && <ProposalSummary proposal={proposal} nothingBefore={empty} />}
     </details>
   );
 }
