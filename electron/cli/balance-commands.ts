@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
 import { planHash } from '../../shared/domain/balancing/evaluate-plan';
 import { ContractError } from '../../shared/contract/errors';
-import type { Command } from '../../shared/domain/commands/command';
-import { DomainError } from '../../shared/domain/model/domain-error';
-import { colorCreated, layoutTerritories, type LayoutChange, type TerritoryLayout } from '../../shared/domain/model/territory-layout';
+import { colorCreated, type TerritoryLayout } from '../../shared/domain/model/territory-layout';
 import type { ScenarioSummary } from '../../shared/domain/model/workspace';
-import { assignCommands } from '../backend/balancing/assign-commands';
+import { balanceCommands, layoutChange } from '../backend/balancing/assign-commands';
 import { evaluateDisruption, evaluationProblem, scenarioMetrics } from '../backend/balancing/plan-report';
 import { problemFromWorkspace, requireMeasures, type MeasureChoice } from '../backend/balancing/problem-from-workspace';
 import { runJob } from '../backend/balancing/run-job';
@@ -114,12 +112,7 @@ export async function balanceCommand(args: ParsedArgs, io: Io): Promise<void> {
     // A new scenario gets one territory per rep (or K); an existing one keeps its own unless --territories asks for another number.
     const layout: TerritoryLayout = count !== null ? { count } : source ? 'current' : 'perRep';
     // Decided on the source (an --into copy has the same territories), so a refused ask creates no scenario.
-    let change: LayoutChange;
-    try {
-      change = layoutTerritories(source ? ws.territoryRecords(source.id) : [], ws.reps(), layout, (n) => `Territory ${n}`);
-    } catch (error) {
-      throw error instanceof DomainError ? new ContractError('INVALID_INPUT', error.message) : error;
-    }
+    const change = layoutChange(source ? ws.territoryRecords(source.id) : [], ws.reps(), layout);
     requireMeasures(ws, measures);
     if (!source) source = ws.createScenario(name, null);
     const target = typeof into === 'string' ? ws.createScenario(into, source.id) : source;
@@ -136,11 +129,8 @@ export async function balanceCommand(args: ParsedArgs, io: Io): Promise<void> {
     const disruption = evaluateDisruption(evaluation, wp.prior, plan);
     const moved: number[] = [];
     for (let i = 0; i < plan.length; i++) if (plan[i] !== wp.prior[i]) moved.push(i);
-    const commands: Command[] = [
-      ...change.deleted.map((t): Command => ({ type: 'territory.delete', territoryId: t.id })),
-      ...colorCreated(change, plan, wp.problem).map((territory): Command => ({ type: 'territory.create', territory })),
-      ...assignCommands(moved, (cell) => (plan[cell]! >= 0 ? wp.territoryIds[plan[cell]!]! : -1)),
-    ];
+    const created = colorCreated(change, plan, wp.problem);
+    const commands = balanceCommands({ deleted: change.deleted, created }, moved, (cell) => (plan[cell]! >= 0 ? wp.territoryIds[plan[cell]!]! : -1));
     if (commands.length > 0) ws.execute(target.id, { type: 'batch', commands, label: { key: `command.balance.${mode}`, params: { count: disruption.movedCells } } });
     const report = scenarioMetrics(ws, ws.scenarios().find((s) => s.id === target.id)!, measures);
     const result = {

@@ -3,10 +3,8 @@ import { ContractError } from '../../../shared/contract/errors';
 import type { Events } from '../../../shared/contract/events';
 import type { WorkspaceSession } from '../workspace/session';
 import type { Workspace } from '../workspace/workspace';
-import type { Command } from '../../../shared/domain/commands/command';
-import { colorCreated, layoutTerritories, type LayoutChange } from '../../../shared/domain/model/territory-layout';
-import { createTranslator } from '../../../shared/i18n/create-translator';
-import { assignCommands } from './assign-commands';
+import { colorCreated, type LayoutChange } from '../../../shared/domain/model/territory-layout';
+import { balanceCommands, layoutChange } from './assign-commands';
 import { evaluateDisruption, evaluatePlan, evaluationProblem, summarize } from './plan-report';
 import { problemFromWorkspace } from './problem-from-workspace';
 import { runJob, type RunningJob } from './run-job';
@@ -27,9 +25,6 @@ interface Job {
   running: RunningJob | null;
   proposal?: BalanceProposal;
 }
-
-/** New vacant territories are named in English ("Territory 12"), as the workspace's other defaults. */
-const NAMES = createTranslator('en');
 
 type Emit = <E extends 'balance.progress' | 'balance.finished' | 'scenario.changed'>(name: E, payload: Events[E]) => void;
 
@@ -54,11 +49,11 @@ export class BalanceService {
     if (scenario.locked) throw new ContractError('SCENARIO_LOCKED', `Scenario "${scenario.name}" is locked (read-only).`);
     const asked = request.territories ?? 'current';
     if (asked !== 'current' && request.mode !== 'build') throw new ContractError('INVALID_INPUT', 'Only a build can add or remove territories; realign keeps the scenario’s own.');
+    const change = layoutChange(ws.territoryRecords(request.scenarioId), ws.reps(), asked);
+    const changes = change.created.length + change.deleted.length > 0;
     let wp;
-    let change: LayoutChange;
     try {
-      change = layoutTerritories(ws.territoryRecords(request.scenarioId), ws.reps(), asked, (n) => NAMES.t('territories.newName', { number: String(n) }));
-      wp = problemFromWorkspace(ws, request.scenarioId, request.measures, asked === 'current' ? undefined : change.territories);
+      wp = problemFromWorkspace(ws, request.scenarioId, request.measures, changes ? change.territories : undefined);
     } catch (error) {
       throw new ContractError('INVALID_INPUT', error instanceof Error ? error.message : String(error));
     }
@@ -74,7 +69,7 @@ export class BalanceService {
       path: ws.path,
       request,
       change,
-      before: asked === 'current' ? null : currentFigures(ws, request),
+      before: changes ? currentFigures(ws, request) : null,
       baseRevision: scenario.revision,
       state: 'running',
       progress: 0,
@@ -138,12 +133,7 @@ export class BalanceService {
     }
     const current = ws.assignment(proposal.scenarioId).territoryOfCell;
     const moved = proposal.movedCells.filter((cell) => current[cell] !== proposal.territoryOfCell[cell]);
-    // Removed territories go first (their cells fall free, named accounts in them are released), then the new ones are created and filled.
-    const commands: Command[] = [
-      ...proposal.deleted.map((t): Command => ({ type: 'territory.delete', territoryId: t.id })),
-      ...proposal.created.map((territory): Command => ({ type: 'territory.create', territory })),
-      ...assignCommands(moved, (cell) => proposal.territoryOfCell[cell]!),
-    ];
+    const commands = balanceCommands(proposal, moved, (cell) => proposal.territoryOfCell[cell]!);
     const result = ws.execute(proposal.scenarioId, {
       type: 'batch',
       commands,
